@@ -1,0 +1,12 @@
+package io.richmond.ussd;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class UssdTransportApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(UssdTransportApplication.class, args);
+    }
+}
