@@ -1,0 +1,66 @@
+package io.richmond.sdk.amqp;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+/** Opens the two kinds of connection a Richmond process needs, from one AMQP URI. */
+public final class AmqpConnections {
+
+    private AmqpConnections() {
+    }
+
+    /**
+     * A connection factory for publishing: correlated publisher confirms and returns, so that
+     * {@link MessagePublisher} can tell when the broker has a message.
+     */
+    public static CachingConnectionFactory publisherConnectionFactory(URI uri, String connectionName) {
+        CachingConnectionFactory factory = new CachingConnectionFactory(uri);
+        factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        factory.setPublisherReturns(true);
+        factory.setConnectionNameStrategy(ignored -> connectionName);
+        return factory;
+    }
+
+    public static RabbitTemplate publisherTemplate(CachingConnectionFactory factory) {
+        RabbitTemplate template = new RabbitTemplate(factory);
+        template.setMandatory(true);
+        return template;
+    }
+
+    /**
+     * A connection for consumers, with the client's automatic recovery: after a broker restart or a network
+     * failure it reconnects and re-registers every consumer with its prefetch. Deliveries are dispatched on the
+     * given executor, which bounds how many handlers run at once.
+     */
+    public static Connection consumerConnection(URI uri, String connectionName, ExecutorService dispatch)
+            throws IOException, TimeoutException {
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setUri(uri);
+        } catch (GeneralSecurityException | java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("bad AMQP URI " + redact(uri) + ": " + e.getMessage(), e);
+        }
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setSharedExecutor(dispatch);
+        return factory.newConnection(connectionName);
+    }
+
+    /** The URI without its password, for log lines. */
+    public static String redact(URI uri) {
+        String userInfo = uri.getUserInfo();
+        if (userInfo == null || !userInfo.contains(":")) {
+            return uri.toString();
+        }
+        return uri.toString().replace(userInfo, userInfo.substring(0, userInfo.indexOf(':')) + ":****");
+    }
+}

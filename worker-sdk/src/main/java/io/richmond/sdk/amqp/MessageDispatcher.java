@@ -1,0 +1,83 @@
+package io.richmond.sdk.amqp;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rabbitmq.client.Delivery;
+
+import io.richmond.sdk.message.FailureMessage;
+import io.richmond.sdk.message.FailureMessage.FailureCode;
+import io.richmond.sdk.message.Message;
+import io.richmond.sdk.message.MessageCodec;
+import io.richmond.sdk.message.MessageFormatException;
+
+/**
+ * Turns deliveries into messages for a {@link MessageHandler}. A delivery that does not decode, or whose handler
+ * throws or fails, is published to the transport's {@code .failures} key as a {@code failure_message} with the
+ * reason, and consumption goes on: one bad message never blocks a queue.
+ */
+public final class MessageDispatcher<T extends Message> implements DeliveryHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageDispatcher.class);
+
+    private final MessageCodec codec;
+    private final MessagePublisher publisher;
+    private final String failuresRoutingKey;
+    private final Class<T> type;
+    private final MessageHandler<T> handler;
+
+    public MessageDispatcher(MessageCodec codec, MessagePublisher publisher, String failuresRoutingKey,
+            Class<T> type, MessageHandler<T> handler) {
+        this.codec = codec;
+        this.publisher = publisher;
+        this.failuresRoutingKey = failuresRoutingKey;
+        this.type = type;
+        this.handler = handler;
+    }
+
+    @Override
+    public CompletionStage<?> handle(Delivery delivery) {
+        byte[] body = delivery.getBody();
+        String source = delivery.getEnvelope().getRoutingKey();
+        T message;
+        try {
+            message = codec.decode(body, type);
+        } catch (MessageFormatException e) {
+            log.warn("{}: cannot decode message ({}); sending it to {} and going on", source, e.getMessage(),
+                    failuresRoutingKey);
+            return fail(body, FailureCode.PERMANENT, "cannot decode message from " + source + ": " + e.getMessage());
+        }
+        CompletionStage<?> outcome;
+        try {
+            outcome = handler.handle(message);
+        } catch (Exception e) {
+            outcome = CompletableFuture.failedFuture(e);
+        }
+        return outcome.handle((ignored, failure) -> failure).thenCompose(failure -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            log.warn("{}: handler failed on message ({}); sending it to {} and going on", source, cause.toString(),
+                    failuresRoutingKey);
+            return fail(body, null, stackTrace(cause));
+        });
+    }
+
+    private CompletableFuture<Void> fail(byte[] body, FailureCode code, String reason) {
+        return publisher.publish(failuresRoutingKey, FailureMessage.of(codec.tree(body), code, reason));
+    }
+
+    private static String stackTrace(Throwable failure) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package io.richmond.sdk.amqp;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+import io.richmond.sdk.message.Message;
+import io.richmond.sdk.message.MessageCodec;
+
+/**
+ * Publishes Vumi messages, persistent and mandatory, to Richmond's exchange. The returned future completes when
+ * the broker confirms the message, so callers wait for confirms together instead of one round trip at a time.
+ *
+ * <p>The template must come from a connection factory with correlated publisher confirms and publisher returns
+ * (see {@link AmqpConnections#publisherTemplate}); otherwise no future would ever complete.
+ */
+public final class MessagePublisher {
+
+    private final RabbitTemplate template;
+    private final MessageCodec codec;
+    private final String exchange;
+
+    public MessagePublisher(RabbitTemplate template, MessageCodec codec, String exchange) {
+        this.template = template;
+        this.codec = codec;
+        this.exchange = exchange;
+        template.setMandatory(true);
+    }
+
+    /** Completes when the broker has taken responsibility for the message; fails when it refuses or cannot route it. */
+    public CompletableFuture<Void> publish(String routingKey, Message message) {
+        return publish(routingKey, message, new MessageProperties());
+    }
+
+    /** The same, with properties of the caller's (headers, correlation id, reply-to). */
+    public CompletableFuture<Void> publish(String routingKey, Message message, MessageProperties properties) {
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setContentEncoding("UTF-8");
+        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        org.springframework.amqp.core.Message amqpMessage = MessageBuilder
+                .withBody(codec.encode(message))
+                .andProperties(properties)
+                .build();
+        CorrelationData correlation = new CorrelationData();
+        try {
+            template.send(exchange, routingKey, amqpMessage, correlation);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return correlation.getFuture().thenApply(confirm -> {
+            if (correlation.getReturned() != null) {
+                throw new UnroutableMessageException(exchange, routingKey, correlation.getReturned().getReplyText());
+            }
+            if (!confirm.ack()) {
+                throw new PublishRefusedException(exchange, routingKey, confirm.reason());
+            }
+            return null;
+        });
+    }
+}

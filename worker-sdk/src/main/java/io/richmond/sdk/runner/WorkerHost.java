@@ -1,0 +1,98 @@
+package io.richmond.sdk.runner;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+
+import com.rabbitmq.client.Connection;
+
+import io.richmond.sdk.amqp.AmqpConnections;
+import io.richmond.sdk.amqp.MessageDispatcher;
+import io.richmond.sdk.amqp.MessagePublisher;
+import io.richmond.sdk.amqp.QueueConsumer;
+import io.richmond.sdk.amqp.Topology;
+import io.richmond.sdk.amqp.TransportQueues;
+import io.richmond.sdk.message.MessageCodec;
+import io.richmond.sdk.message.UserMessage;
+import io.richmond.sdk.worker.Worker;
+import io.richmond.sdk.worker.WorkerMessageHandler;
+
+/**
+ * One worker consuming {@code <transport>.inbound} with {@code concurrency} competing consumers, and publishing
+ * what it sends with confirms. Start as many hosts, in as many processes, as the load needs.
+ */
+public final class WorkerHost implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerHost.class);
+
+    private final RunnerConfig config;
+    private final Worker worker;
+    private final String name;
+    private CachingConnectionFactory publisherConnections;
+    private ExecutorService dispatch;
+    private Connection consumerConnection;
+    private QueueConsumer consumer;
+
+    public WorkerHost(RunnerConfig config, Worker worker, String name) {
+        this.config = config;
+        this.worker = worker;
+        this.name = name;
+    }
+
+    /** Declares the transport's queues, then starts consuming. */
+    public synchronized void start() throws IOException, TimeoutException {
+        TransportQueues queues = new TransportQueues(config.transport());
+        publisherConnections = AmqpConnections.publisherConnectionFactory(config.amqpUri(), name + " publisher");
+        Topology.declare(new RabbitAdmin(publisherConnections), Topology.of(config.exchange(), queues));
+        MessagePublisher publisher = new MessagePublisher(AmqpConnections.publisherTemplate(publisherConnections),
+                new MessageCodec(), config.exchange());
+        MessageDispatcher<UserMessage> dispatcher = new MessageDispatcher<>(new MessageCodec(), publisher,
+                queues.failures(), UserMessage.class, new WorkerMessageHandler(worker, publisher));
+        dispatch = Executors.newFixedThreadPool(config.concurrency());
+        consumerConnection = AmqpConnections.consumerConnection(config.amqpUri(), name + " consumer", dispatch);
+        consumer = new QueueConsumer(consumerConnection, queues.inbound(), config.prefetch(), config.concurrency(),
+                dispatcher);
+        consumer.start();
+        log.info("{} ({}) is consuming {} on {} at {}", name, worker.getClass().getName(), queues.inbound(),
+                config.exchange(), AmqpConnections.redact(config.amqpUri()));
+    }
+
+    /** Finishes and acknowledges in-flight messages (for up to {@code grace}), then disconnects. */
+    public synchronized void stop(Duration grace) {
+        if (consumer != null) {
+            consumer.close(grace);
+        }
+        if (consumerConnection != null) {
+            try {
+                consumerConnection.close();
+            } catch (IOException | RuntimeException e) {
+                log.debug("closing consumer connection: {}", e.toString());
+            }
+        }
+        if (dispatch != null) {
+            dispatch.shutdown();
+            try {
+                dispatch.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (publisherConnections != null) {
+            publisherConnections.destroy();
+        }
+        log.info("{} stopped", name);
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(30));
+    }
+}

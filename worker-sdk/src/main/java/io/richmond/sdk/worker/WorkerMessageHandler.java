@@ -1,0 +1,50 @@
+package io.richmond.sdk.worker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.richmond.sdk.amqp.MessageHandler;
+import io.richmond.sdk.amqp.MessagePublisher;
+import io.richmond.sdk.amqp.TransportQueues;
+import io.richmond.sdk.message.Message;
+import io.richmond.sdk.message.UserMessage;
+
+/** Runs a {@link Worker} on each user message; done when the broker has confirmed everything it sent. */
+public final class WorkerMessageHandler implements MessageHandler<UserMessage> {
+
+    private final Worker worker;
+    private final MessagePublisher publisher;
+
+    public WorkerMessageHandler(Worker worker, MessagePublisher publisher) {
+        this.worker = worker;
+        this.publisher = publisher;
+    }
+
+    @Override
+    public CompletionStage<?> handle(UserMessage message) throws Exception {
+        PublishingOutbox outbox = new PublishingOutbox();
+        worker.handle(message, outbox);
+        return outbox.confirmed();
+    }
+
+    private final class PublishingOutbox implements Outbox {
+
+        private final List<CompletableFuture<Void>> published = new ArrayList<>(1);
+
+        @Override
+        public void send(UserMessage message) {
+            publish(new TransportQueues(message.transportName()).outbound(), message);
+        }
+
+        @Override
+        public synchronized void publish(String routingKey, Message message) {
+            published.add(publisher.publish(routingKey, message));
+        }
+
+        synchronized CompletableFuture<Void> confirmed() {
+            return CompletableFuture.allOf(published.toArray(CompletableFuture[]::new));
+        }
+    }
+}
