@@ -21,6 +21,7 @@ import io.richmond.sdk.amqp.MessageDispatcher;
 import io.richmond.sdk.amqp.MessagePublisher;
 import io.richmond.sdk.amqp.QueueConsumer;
 import io.richmond.sdk.amqp.TransportQueues;
+import io.richmond.sdk.boot.RichmondAmqpProperties;
 import io.richmond.sdk.message.MessageCodec;
 import io.richmond.sdk.message.UserMessage;
 import io.richmond.ussd.ssmi.SsmiClient;
@@ -42,6 +43,7 @@ public class UssdTransport implements SmartLifecycle, SsmiListener {
     private static final Logger log = LoggerFactory.getLogger(UssdTransport.class);
 
     private final UssdTransportProperties properties;
+    private final RichmondAmqpProperties amqp;
     private final TransportQueues queues;
     private final MessagePublisher publisher;
     private final RabbitAdmin admin;
@@ -55,8 +57,10 @@ public class UssdTransport implements SmartLifecycle, SsmiListener {
     private QueueConsumer outbound;
     private volatile boolean running;
 
-    public UssdTransport(UssdTransportProperties properties, MessagePublisher publisher, RabbitAdmin admin) {
+    public UssdTransport(UssdTransportProperties properties, RichmondAmqpProperties amqp, MessagePublisher publisher,
+            RabbitAdmin admin) {
         this.properties = properties;
+        this.amqp = amqp;
         this.queues = new TransportQueues(properties.ussd().transportName());
         this.publisher = publisher;
         this.admin = admin;
@@ -75,14 +79,14 @@ public class UssdTransport implements SmartLifecycle, SsmiListener {
         // One consumer keeps each session's replies in order; sends are asynchronous, so it is not a bottleneck.
         dispatch = Executors.newSingleThreadExecutor();
         try {
-            consumerConnection = AmqpConnections.consumerConnection(properties.amqp().uri(),
+            consumerConnection = AmqpConnections.consumerConnection(amqp.uri(),
                     "ussd-transport " + queues.transportName(), dispatch);
-            outbound = new QueueConsumer(consumerConnection, queues.outbound(), properties.amqp().prefetch(), 1,
+            outbound = new QueueConsumer(consumerConnection, queues.outbound(), amqp.prefetch(), 1,
                     dispatcher);
             outbound.start();
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("cannot consume " + queues.outbound() + " at "
-                    + AmqpConnections.redact(properties.amqp().uri()) + ": " + e.getMessage(), e);
+                    + AmqpConnections.redact(amqp.uri()) + ": " + e.getMessage(), e);
         }
         client.start();
         running = true;

@@ -1,6 +1,5 @@
 package io.richmond.ussd;
 
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Duration;
 
@@ -8,16 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The USSD transport's settings ({@code richmond.*}); every key is documented with its default in
- * {@code config/ussd-transport.yml}, and an environment variable overrides it ({@code RICHMOND_SSMI_HOST}).
+ * The USSD transport's settings ({@code richmond.ussd.*}, {@code richmond.ssmi.*}; the broker is
+ * {@code richmond.amqp.*}); every key is documented with its default in {@code config/ussd-transport.yml}, and an
+ * environment variable overrides it ({@code RICHMOND_SSMI_HOST}).
  */
 @ConfigurationProperties("richmond")
-public record UssdTransportProperties(@DefaultValue Amqp amqp, @DefaultValue Ussd ussd, @DefaultValue Ssmi ssmi) {
-
-    public record Amqp(@DefaultValue("amqp://guest:guest@127.0.0.1:5672/%2F") URI uri,
-            @DefaultValue("richmond") String exchange,
-            @DefaultValue("20") int prefetch) {
-    }
+public record UssdTransportProperties(@DefaultValue Ussd ussd, @DefaultValue Ssmi ssmi) {
 
     public record Ussd(@DefaultValue("truteq") String transportName,
             @DefaultValue("300s") Duration sessionLifetime,

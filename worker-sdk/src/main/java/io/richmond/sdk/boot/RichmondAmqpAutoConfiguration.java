@@ -1,0 +1,57 @@
+package io.richmond.sdk.boot;
+
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import io.richmond.sdk.amqp.AmqpConnections;
+import io.richmond.sdk.amqp.MessagePublisher;
+import io.richmond.sdk.message.MessageCodec;
+
+/**
+ * Richmond's AMQP conventions for a Spring Boot service: a publisher connection with correlated confirms and
+ * returns, the admin that declares the service's {@code Declarables} beans on every (re)connection, and a
+ * {@link MessagePublisher} on the configured exchange. Runs before Boot's own RabbitMQ auto-configuration, which
+ * then backs off.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
+@EnableConfigurationProperties(RichmondAmqpProperties.class)
+public class RichmondAmqpAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessageCodec messageCodec() {
+        return new MessageCodec();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(org.springframework.amqp.rabbit.connection.ConnectionFactory.class)
+    CachingConnectionFactory rabbitConnectionFactory(RichmondAmqpProperties properties,
+            @Value("${spring.application.name:richmond}") String applicationName) {
+        return AmqpConnections.publisherConnectionFactory(properties.uri(), applicationName + " publisher");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RabbitTemplate rabbitTemplate(CachingConnectionFactory connectionFactory) {
+        return AmqpConnections.publisherTemplate(connectionFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RabbitAdmin amqpAdmin(CachingConnectionFactory connectionFactory) {
+        return new RabbitAdmin(connectionFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessagePublisher messagePublisher(RabbitTemplate rabbitTemplate, MessageCodec codec,
+            RichmondAmqpProperties properties) {
+        return new MessagePublisher(rabbitTemplate, codec, properties.exchange());
+    }
+}

@@ -1,0 +1,21 @@
+package io.richmond.sdk.boot;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The broker every Richmond service talks to ({@code richmond.amqp.*}; {@code RICHMOND_AMQP_URI} and friends
+ * override them).
+ *
+ * @param uri the broker, with user, password and vhost ({@code %2F} is the vhost "/")
+ * @param exchange the durable direct exchange every service publishes on
+ * @param prefetch unacknowledged messages each consumer holds at once
+ */
+@ConfigurationProperties("richmond.amqp")
+public record RichmondAmqpProperties(
+        @DefaultValue("amqp://guest:guest@127.0.0.1:5672/%2F") URI uri,
+        @DefaultValue("richmond") String exchange,
+        @DefaultValue("20") int prefetch) {
+}
