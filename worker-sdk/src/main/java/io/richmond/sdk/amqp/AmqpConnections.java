@@ -5,6 +5,8 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -57,10 +59,13 @@ public final class AmqpConnections {
 
     /** The URI without its password, for log lines. */
     public static String redact(URI uri) {
-        String userInfo = uri.getUserInfo();
+        // The raw form: the decoded one is not in the URI's text when the password holds an escaped character.
+        String userInfo = uri.getRawUserInfo();
         if (userInfo == null || !userInfo.contains(":")) {
             return uri.toString();
         }
-        return uri.toString().replace(userInfo, userInfo.substring(0, userInfo.indexOf(':')) + ":****");
+        String user = userInfo.substring(0, userInfo.indexOf(':'));
+        return uri.toString().replaceFirst(Pattern.quote("//" + userInfo + "@"),
+                Matcher.quoteReplacement("//" + user + ":****@"));
     }
 }

@@ -2,6 +2,8 @@ package io.richmond.sdk.amqp;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -15,7 +17,8 @@ import io.richmond.sdk.message.FailureMessage;
 import io.richmond.sdk.message.FailureMessage.FailureCode;
 import io.richmond.sdk.message.Message;
 import io.richmond.sdk.message.MessageCodec;
-import io.richmond.sdk.message.MessageFormatException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Turns deliveries into messages for a {@link MessageHandler}. A delivery that does not decode, or whose handler
@@ -34,11 +37,11 @@ public final class MessageDispatcher<T extends Message> implements DeliveryHandl
 
     public MessageDispatcher(MessageCodec codec, MessagePublisher publisher, String failuresRoutingKey,
             Class<T> type, MessageHandler<T> handler) {
-        this.codec = codec;
-        this.publisher = publisher;
-        this.failuresRoutingKey = failuresRoutingKey;
-        this.type = type;
-        this.handler = handler;
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.failuresRoutingKey = Objects.requireNonNull(failuresRoutingKey, "failuresRoutingKey");
+        this.type = Objects.requireNonNull(type, "type");
+        this.handler = Objects.requireNonNull(handler, "handler");
     }
 
     @Override
@@ -48,15 +51,19 @@ public final class MessageDispatcher<T extends Message> implements DeliveryHandl
         T message;
         try {
             message = codec.decode(body, type);
-        } catch (MessageFormatException e) {
+        } catch (RuntimeException e) {
+            // Whatever the decoder throws, the body is at fault and always will be: retrying cannot help.
             log.warn("{}: cannot decode message ({}); sending it to {} and going on", source, e.getMessage(),
                     failuresRoutingKey);
             return fail(body, FailureCode.PERMANENT, "cannot decode message from " + source + ": " + e.getMessage());
         }
         CompletionStage<?> outcome;
         try {
-            outcome = handler.handle(message);
-        } catch (Exception e) {
+            outcome = Objects.requireNonNull(handler.handle(message), "the handler returned no CompletionStage");
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // An Error from a worker (an assertion, a class missing from its jar) is a failed message too.
             outcome = CompletableFuture.failedFuture(e);
         }
         return outcome.handle((ignored, failure) -> failure).thenCompose(failure -> {
@@ -72,7 +79,12 @@ public final class MessageDispatcher<T extends Message> implements DeliveryHandl
     }
 
     private CompletableFuture<Void> fail(byte[] body, FailureCode code, String reason) {
-        return publisher.publish(failuresRoutingKey, FailureMessage.of(codec.tree(body), code, reason));
+        JsonNode failed = codec.tree(body);
+        if (failed.isNull()) {
+            // A failure_message cannot hold a JSON null: keep the body's text instead, so nothing received is lost.
+            failed = JsonNodeFactory.instance.stringNode(new String(body, StandardCharsets.UTF_8));
+        }
+        return publisher.publish(failuresRoutingKey, FailureMessage.of(failed, code, reason));
     }
 
     private static String stackTrace(Throwable failure) {

@@ -1,5 +1,6 @@
 package io.richmond.sdk.amqp;
 
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.amqp.core.MessageBuilder;
@@ -25,25 +26,35 @@ public final class MessagePublisher {
     private final String exchange;
 
     public MessagePublisher(RabbitTemplate template, MessageCodec codec, String exchange) {
-        this.template = template;
-        this.codec = codec;
-        this.exchange = exchange;
+        this.template = Objects.requireNonNull(template, "template");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.exchange = Objects.requireNonNull(exchange, "exchange");
         template.setMandatory(true);
     }
 
-    /** Completes when the broker has taken responsibility for the message; fails when it refuses or cannot route it. */
+    /**
+     * Completes when the broker has taken responsibility for the message; fails when it refuses or cannot route it,
+     * or cannot be reached. A message that cannot be encoded throws at once.
+     */
     public CompletableFuture<Void> publish(String routingKey, Message message) {
         return publish(routingKey, message, new MessageProperties());
     }
 
-    /** The same, with properties of the caller's (headers, correlation id, reply-to). */
+    /**
+     * The same, with properties of the caller's (headers, correlation id, reply-to). They are copied, not changed:
+     * the template writes each publish's confirm correlation into its message's properties, so sharing them between
+     * publishes would mix up which confirm and which return belong to which message.
+     */
     public CompletableFuture<Void> publish(String routingKey, Message message, MessageProperties properties) {
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setContentEncoding("UTF-8");
-        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        Objects.requireNonNull(routingKey, "routingKey");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(properties, "properties");
         org.springframework.amqp.core.Message amqpMessage = MessageBuilder
                 .withBody(codec.encode(message))
-                .andProperties(properties)
+                .copyProperties(properties)
+                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+                .setContentEncoding("UTF-8")
+                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
                 .build();
         CorrelationData correlation = new CorrelationData();
         try {

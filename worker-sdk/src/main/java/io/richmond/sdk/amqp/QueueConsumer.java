@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -27,11 +28,15 @@ import com.rabbitmq.client.Envelope;
  * {@code .failures}) failed too: the message is requeued rather than lost.
  *
  * <p>{@link #close} stops taking deliveries, lets in-flight ones finish and be acknowledged, then closes the
- * channels; deliveries prefetched but never started go back to the queue with the channel.
+ * channels; deliveries prefetched but never started go back to the queue with the channel. A consumer starts once
+ * and closes once.
  */
 public final class QueueConsumer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(QueueConsumer.class);
+
+    /** AMQP's prefetch count is an unsigned short. */
+    private static final int MAX_PREFETCH = 65_535;
 
     private final Connection connection;
     private final String queue;
@@ -39,29 +44,45 @@ public final class QueueConsumer implements AutoCloseable {
     private final int concurrency;
     private final DeliveryHandler handler;
     private final List<ChannelConsumer> consumers = new ArrayList<>();
+    /** Guards {@link #inFlight} and {@link #closing} together, so that no delivery starts once close has looked. */
     private final Object inFlightLock = new Object();
     private int inFlight;
-    private volatile boolean closing;
+    private boolean closing;
+    private boolean started;
 
     public QueueConsumer(Connection connection, String queue, int prefetch, int concurrency, DeliveryHandler handler) {
-        if (prefetch < 1 || concurrency < 1) {
-            throw new IllegalArgumentException("prefetch and concurrency must be at least 1, got " + prefetch
-                    + " and " + concurrency);
+        if (prefetch < 1 || prefetch > MAX_PREFETCH || concurrency < 1) {
+            throw new IllegalArgumentException("prefetch must be 1 to " + MAX_PREFETCH
+                    + " and concurrency at least 1, got prefetch " + prefetch + " and concurrency " + concurrency);
         }
-        this.connection = connection;
-        this.queue = queue;
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.queue = Objects.requireNonNull(queue, "queue");
         this.prefetch = prefetch;
         this.concurrency = concurrency;
-        this.handler = handler;
+        this.handler = Objects.requireNonNull(handler, "handler");
     }
 
+    /** Starts the consumers; if one cannot start (the queue does not exist, say), those already started stop. */
     public synchronized void start() throws IOException {
-        for (int i = 0; i < concurrency; i++) {
-            Channel channel = connection.createChannel();
-            channel.basicQos(prefetch);
-            ChannelConsumer consumer = new ChannelConsumer(channel);
-            consumer.tag = channel.basicConsume(queue, false, consumer);
-            consumers.add(consumer);
+        synchronized (inFlightLock) {
+            if (started || closing) {
+                // Twice would double the consumers; after close, each delivery would be handed straight back.
+                throw new IllegalStateException("the consumer of " + queue + " starts once, and not after close");
+            }
+        }
+        started = true;
+        try {
+            for (int i = 0; i < concurrency; i++) {
+                Channel channel = connection.createChannel();
+                ChannelConsumer consumer = new ChannelConsumer(channel);
+                consumers.add(consumer);
+                channel.basicQos(prefetch);
+                consumer.tag = channel.basicConsume(queue, false, consumer);
+            }
+        } catch (IOException | RuntimeException e) {
+            consumers.forEach(ChannelConsumer::closeChannel);
+            consumers.clear();
+            throw e;
         }
         log.info("consuming {} with {} consumer(s), prefetch {}", queue, concurrency, prefetch);
     }
@@ -73,9 +94,17 @@ public final class QueueConsumer implements AutoCloseable {
         }
     }
 
-    /** Stops consuming and waits up to {@code grace} for in-flight deliveries to be acknowledged. */
+    /**
+     * Stops consuming and waits up to {@code grace} for in-flight deliveries to be acknowledged. Closing again does
+     * nothing.
+     */
     public synchronized void close(Duration grace) {
-        closing = true;
+        synchronized (inFlightLock) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
         for (ChannelConsumer consumer : consumers) {
             consumer.cancel();
         }
@@ -105,9 +134,14 @@ public final class QueueConsumer implements AutoCloseable {
         close(Duration.ofSeconds(30));
     }
 
-    private void started() {
+    /** Counts a delivery in, unless the consumer is closing: then it must not start. */
+    private boolean tryStart() {
         synchronized (inFlightLock) {
+            if (closing) {
+                return false;
+            }
             inFlight++;
+            return true;
         }
     }
 
@@ -132,16 +166,19 @@ public final class QueueConsumer implements AutoCloseable {
         public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
                 byte[] body) {
             long deliveryTag = envelope.getDeliveryTag();
-            if (closing) {
+            if (!tryStart()) {
                 // Cancelled but already on its way to us: hand it straight back for another consumer.
                 settle(deliveryTag, false);
                 return;
             }
-            started();
             CompletionStage<?> outcome;
             try {
-                outcome = handler.handle(new Delivery(envelope, properties, body));
-            } catch (RuntimeException e) {
+                outcome = Objects.requireNonNull(handler.handle(new Delivery(envelope, properties, body)),
+                        "the delivery handler returned no CompletionStage");
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // Anything escaping to the client library would close this channel and leave the count wrong.
                 outcome = CompletableFuture.failedFuture(e);
             }
             outcome.whenComplete((ignored, failure) -> {

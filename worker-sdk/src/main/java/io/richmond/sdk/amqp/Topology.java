@@ -2,6 +2,7 @@ package io.richmond.sdk.amqp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
@@ -21,6 +22,8 @@ public final class Topology {
 
     /** The exchange and the four queues of a transport, bound by their own names. */
     public static Declarables of(String exchange, TransportQueues queues) {
+        checkExchangeName(exchange);
+        Objects.requireNonNull(queues, "queues");
         DirectExchange directExchange = new DirectExchange(exchange, true, false);
         List<Declarable> declarables = new ArrayList<>();
         declarables.add(directExchange);
@@ -31,6 +34,17 @@ public final class Topology {
             declarables.add(binding);
         }
         return new Declarables(declarables);
+    }
+
+    /**
+     * The broker refuses to declare the default exchange ({@code ""}) and the {@code amq.} ones, which are its own;
+     * refusing them here says why instead of a channel error later.
+     */
+    public static void checkExchangeName(String exchange) {
+        if (exchange == null || exchange.isBlank() || exchange.startsWith("amq.")) {
+            throw new IllegalArgumentException("exchange name must be set and not start with 'amq.' (the broker's"
+                    + " own exchanges), got '" + exchange + "'");
+        }
     }
 
     /** Declares everything now; declaring what exists with the same arguments changes nothing. */

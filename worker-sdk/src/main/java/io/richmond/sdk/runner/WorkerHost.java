@@ -2,10 +2,12 @@ package io.richmond.sdk.runner;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,19 +38,36 @@ public final class WorkerHost implements AutoCloseable {
     private final RunnerConfig config;
     private final Worker worker;
     private final String name;
+    private boolean started;
     private CachingConnectionFactory publisherConnections;
     private ExecutorService dispatch;
     private Connection consumerConnection;
     private QueueConsumer consumer;
 
     public WorkerHost(RunnerConfig config, Worker worker, String name) {
-        this.config = config;
-        this.worker = worker;
-        this.name = name;
+        this.config = Objects.requireNonNull(config, "config");
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.name = Objects.requireNonNull(name, "name");
     }
 
-    /** Declares the transport's queues, then starts consuming. */
+    /**
+     * Declares the transport's queues, then starts consuming. If that fails, whatever was opened is closed again
+     * before the exception is thrown. A host starts once.
+     */
     public synchronized void start() throws IOException, TimeoutException {
+        if (started) {
+            throw new IllegalStateException(name + " has been started already");
+        }
+        started = true;
+        try {
+            connectAndConsume();
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            stop(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    private void connectAndConsume() throws IOException, TimeoutException {
         TransportQueues queues = new TransportQueues(config.transport());
         publisherConnections = AmqpConnections.publisherConnectionFactory(config.amqpUri(), name + " publisher");
         Topology.declare(new RabbitAdmin(publisherConnections), Topology.of(config.exchange(), queues));
@@ -56,7 +75,9 @@ public final class WorkerHost implements AutoCloseable {
                 new MessageCodec(), config.exchange());
         MessageDispatcher<UserMessage> dispatcher = new MessageDispatcher<>(new MessageCodec(), publisher,
                 queues.failures(), UserMessage.class, new WorkerMessageHandler(worker, publisher));
-        dispatch = Executors.newFixedThreadPool(config.concurrency());
+        AtomicInteger threads = new AtomicInteger();
+        dispatch = Executors.newFixedThreadPool(config.concurrency(),
+                task -> new Thread(task, name + " worker-" + threads.incrementAndGet()));
         consumerConnection = AmqpConnections.consumerConnection(config.amqpUri(), name + " consumer", dispatch);
         consumer = new QueueConsumer(consumerConnection, queues.inbound(), config.prefetch(), config.concurrency(),
                 dispatcher);
@@ -65,10 +86,14 @@ public final class WorkerHost implements AutoCloseable {
                 config.exchange(), AmqpConnections.redact(config.amqpUri()));
     }
 
-    /** Finishes and acknowledges in-flight messages (for up to {@code grace}), then disconnects. */
+    /**
+     * Finishes and acknowledges in-flight messages (for up to {@code grace}), then disconnects. Stopping a host that
+     * is stopped, or never started, does nothing.
+     */
     public synchronized void stop(Duration grace) {
         if (consumer != null) {
             consumer.close(grace);
+            consumer = null;
         }
         if (consumerConnection != null) {
             try {
@@ -76,6 +101,7 @@ public final class WorkerHost implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 log.debug("closing consumer connection: {}", e.toString());
             }
+            consumerConnection = null;
         }
         if (dispatch != null) {
             dispatch.shutdown();
@@ -84,11 +110,13 @@ public final class WorkerHost implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            dispatch = null;
         }
         if (publisherConnections != null) {
             publisherConnections.destroy();
+            publisherConnections = null;
+            log.info("{} stopped", name);
         }
-        log.info("{} stopped", name);
     }
 
     @Override

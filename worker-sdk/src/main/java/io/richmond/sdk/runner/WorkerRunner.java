@@ -2,6 +2,7 @@ package io.richmond.sdk.runner;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -11,7 +12,10 @@ import org.slf4j.LoggerFactory;
 import io.richmond.sdk.worker.Worker;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The worker runner: {@code java -jar worker-runner.jar --worker <class> [--config <file>] [--concurrency N]}.
@@ -41,17 +45,51 @@ public final class WorkerRunner implements Callable<Integer> {
             description = "How long to let in-flight messages finish on shutdown (default: ${DEFAULT-VALUE})")
     private Duration shutdownGrace;
 
+    @Spec
+    private CommandSpec spec;
+
+    private final Map<String, String> environment;
+
+    public WorkerRunner() {
+        this(System.getenv());
+    }
+
+    /** A runner that reads its environment overrides from {@code environment} rather than the process's. */
+    WorkerRunner(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
     public static void main(String[] args) {
         // The runner's own logging setup; a logback.xml would also configure every application using the SDK.
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "richmond-runner-logback.xml");
         }
-        System.exit(new CommandLine(new WorkerRunner()).execute(args));
+        System.exit(commandLine(new WorkerRunner()).execute(args));
+    }
+
+    /**
+     * The command line that runs {@code runner}. A bad config value or worker class is the user's to fix, like a bad
+     * option: it gets one line saying what is wrong and the usage exit code (2), not a stack trace.
+     */
+    static CommandLine commandLine(WorkerRunner runner) {
+        CommandLine commandLine = new CommandLine(runner);
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            if (!(exception instanceof IllegalArgumentException)) {
+                throw exception;
+            }
+            command.getErr().println(command.getColorScheme().errorText("worker-runner: " + exception.getMessage()));
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return commandLine;
     }
 
     @Override
     public Integer call() throws Exception {
-        RunnerConfig config = RunnerConfig.load(configFile, System.getenv());
+        if (shutdownGrace.isNegative()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--shutdown-grace must not be negative, got " + shutdownGrace);
+        }
+        RunnerConfig config = RunnerConfig.load(configFile, environment);
         if (concurrency != null) {
             config = config.withConcurrency(concurrency);
         }
