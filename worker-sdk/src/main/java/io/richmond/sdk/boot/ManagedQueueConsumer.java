@@ -56,8 +56,10 @@ public final class ManagedQueueConsumer implements SmartLifecycle {
             connection = AmqpConnections.consumerConnection(properties.uri(), queue + " consumer", dispatch);
             consumer = new QueueConsumer(connection, queue, properties.prefetch(), concurrency, handler);
             consumer.start();
-        } catch (IOException | TimeoutException e) {
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            closeConnection();
             dispatch.shutdown();
+            consumer = null;
             throw new IllegalStateException("cannot consume " + queue + " at "
                     + AmqpConnections.redact(properties.uri()) + ": " + e.getMessage(), e);
         }
@@ -69,13 +71,21 @@ public final class ManagedQueueConsumer implements SmartLifecycle {
             return;
         }
         consumer.close(SHUTDOWN_GRACE);
+        closeConnection();
+        dispatch.shutdown();
+        consumer = null;
+    }
+
+    private void closeConnection() {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.close();
         } catch (IOException | RuntimeException e) {
             // Already closed by the broker or the network: nothing left to release.
         }
-        dispatch.shutdown();
-        consumer = null;
+        connection = null;
     }
 
     @Override
