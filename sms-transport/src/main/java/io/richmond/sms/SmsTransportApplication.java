@@ -6,7 +6,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -14,11 +13,6 @@ public class SmsTransportApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(SmsTransportApplication.class, args);
-    }
-
-    @Bean
-    static PublisherChannels publisherChannels(Environment environment) {
-        return new PublisherChannels(environment);
     }
 
     /** Opera's Delivery and Expiry come from it; a bean so that tests can fix the time the fixtures were made at. */

@@ -33,7 +33,10 @@ public class RichmondAmqpAutoConfiguration {
     @ConditionalOnMissingBean(org.springframework.amqp.rabbit.connection.ConnectionFactory.class)
     CachingConnectionFactory rabbitConnectionFactory(RichmondAmqpProperties properties,
             @Value("${spring.application.name:richmond}") String applicationName) {
-        return AmqpConnections.publisherConnectionFactory(properties.uri(), applicationName + " publisher");
+        CachingConnectionFactory factory =
+                AmqpConnections.publisherConnectionFactory(properties.uri(), applicationName + " publisher");
+        factory.setChannelCacheSize(properties.channelCacheSize());
+        return factory;
     }
 
     @Bean

@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param uri the broker, with user, password and vhost ({@code %2F} is the vhost "/")
  * @param exchange the durable direct exchange every service publishes on
  * @param prefetch unacknowledged messages each consumer holds at once
+ * @param channelCacheSize publisher channels kept open; below the number of threads publishing at once, every
+ *     publish beyond it opens and closes a channel, a broker round trip each
  */
 @ConfigurationProperties("richmond.amqp")
 public record RichmondAmqpProperties(
         @DefaultValue("amqp://guest:guest@127.0.0.1:5672/%2F") URI uri,
         @DefaultValue("richmond") String exchange,
-        @DefaultValue("20") int prefetch) {
+        @DefaultValue("20") int prefetch,
+        @DefaultValue("64") int channelCacheSize) {
 }
