@@ -1,11 +1,9 @@
 package io.richmond.ussd.ssmi;
 
 /** What TruTeq acknowledges with {@code SSMI,101,<type>}. */
-public enum AckType {
+public enum AckType implements WireCode {
     LOGIN_OK(1, "login OK"),
     LINK_CHECK_RESPONSE(2, "link check response");
-
-    private static final AckType[] VALUES = values();
 
     private final int code;
     private final String meaning;
@@ -15,7 +13,7 @@ public enum AckType {
         this.meaning = meaning;
     }
 
-    /** The number on the wire. */
+    @Override
     public int code() {
         return code;
     }
@@ -27,11 +25,6 @@ public enum AckType {
 
     /** @throws IllegalArgumentException for a code SSMI does not define */
     public static AckType ofCode(int code) {
-        for (AckType type : VALUES) {
-            if (type.code == code) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown ACK type " + code);
+        return WireCode.ofCode(AckType.class, code, "ACK type");
     }
 }

@@ -1,13 +1,11 @@
 package io.richmond.ussd.ssmi;
 
 /** Why TruTeq refused something, sent as {@code SSMI,102,<type>}. */
-public enum NackType {
+public enum NackType implements WireCode {
     INVALID_CREDENTIALS(1, "invalid username/password combination"),
     UNKNOWN_MESSAGE_TYPE(2, "invalid/unknown message type"),
     UNPARSEABLE_MESSAGE(3, "could not parse message"),
     ACCOUNT_SUSPENDED(4, "account suspended (non-payment or abuse)");
-
-    private static final NackType[] VALUES = values();
 
     private final int code;
     private final String meaning;
@@ -17,7 +15,7 @@ public enum NackType {
         this.meaning = meaning;
     }
 
-    /** The number on the wire. */
+    @Override
     public int code() {
         return code;
     }
@@ -29,11 +27,6 @@ public enum NackType {
 
     /** @throws IllegalArgumentException for a code SSMI does not define */
     public static NackType ofCode(int code) {
-        for (NackType type : VALUES) {
-            if (type.code == code) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown NACK type " + code);
+        return WireCode.ofCode(NackType.class, code, "NACK type");
     }
 }

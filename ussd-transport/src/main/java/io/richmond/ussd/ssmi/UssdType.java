@@ -1,7 +1,7 @@
 package io.richmond.ussd.ssmi;
 
 /** The {@code type} field of USSD commands 110, 111 and 120 (protocols.md §1.4). */
-public enum UssdType {
+public enum UssdType implements WireCode {
     /** Inbound: a new session; the message is the dialled USSD string, e.g. {@code *156#}. */
     NEW(1),
     /** Inbound: the user's answer; outbound: a menu that keeps the session open. */
@@ -14,26 +14,19 @@ public enum UssdType {
     /** Outbound: a network-initiated (push) session. */
     NETWORK_INITIATED(6);
 
-    private static final UssdType[] VALUES = values();
-
     private final int code;
 
     UssdType(int code) {
         this.code = code;
     }
 
-    /** The number on the wire. */
+    @Override
     public int code() {
         return code;
     }
 
     /** @throws IllegalArgumentException for a code SSMI does not define */
     public static UssdType ofCode(int code) {
-        for (UssdType type : VALUES) {
-            if (type.code == code) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown USSD type " + code);
+        return WireCode.ofCode(UssdType.class, code, "USSD type");
     }
 }
