@@ -1,0 +1,50 @@
+package io.richmond.api;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The API's own settings ({@code richmond.api.*}; {@code RICHMOND_API_MAX_SEGMENTS} and so on override them).
+ *
+ * @param maxSegments the most SMS segments one message may take; a longer message is refused with 400
+ * @param maxRecipients the most {@code to_msisdn} values one request may carry
+ * @param rateLimit the default request budget of an account
+ * @param outbox when unconfirmed messages are published again
+ * @param idempotencyTtl how long an {@code Idempotency-Key} replays its first answer
+ * @param inboundDefaultAccount the account that receives SMS to a number no route names; empty drops them to
+ *                              {@code <gw>.failures}
+ * @param consumers handler threads per consumed queue
+ * @param busPrefix put before every transport name and queue the API uses on the bus ({@code test_} makes
+ *                  {@code test_clickatell.outbound}), so that several installations can share one broker
+ */
+@ConfigurationProperties("richmond.api")
+public record ApiProperties(
+        @DefaultValue("6") int maxSegments,
+        @DefaultValue("1000") int maxRecipients,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Outbox outbox,
+        @DefaultValue("24h") Duration idempotencyTtl,
+        @DefaultValue("") String inboundDefaultAccount,
+        @DefaultValue("2") int consumers,
+        @DefaultValue("") String busPrefix) {
+
+    /**
+     * @param requests requests an account may make per window, unless its own limit says otherwise
+     * @param window the length of the window after which the budget is whole again
+     */
+    public record RateLimit(@DefaultValue("60") int requests, @DefaultValue("60s") Duration window) {
+    }
+
+    /**
+     * @param sweepInterval how often the sweeper looks for unconfirmed rows
+     * @param minAge how old an unconfirmed row must be before the sweeper publishes it again (younger ones may
+     *               still get their confirm)
+     * @param batchSize the most rows one sweep publishes
+     * @param confirmTimeout how long a sweep waits for the broker's confirms
+     */
+    public record Outbox(@DefaultValue("5s") Duration sweepInterval, @DefaultValue("5s") Duration minAge,
+            @DefaultValue("500") int batchSize, @DefaultValue("10s") Duration confirmTimeout) {
+    }
+}

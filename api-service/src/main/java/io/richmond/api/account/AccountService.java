@@ -1,0 +1,107 @@
+package io.richmond.api.account;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.richmond.api.sms.Msisdns;
+
+/** Creates and changes accounts, and finds them for HTTP Basic authentication. */
+@Service
+public class AccountService implements UserDetailsService {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9@.+_-]{1,150}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository accounts;
+    private final NumberRouteRepository routes;
+    private final PasswordEncoder passwordEncoder;
+
+    public AccountService(AccountRepository accounts, NumberRouteRepository routes, PasswordEncoder passwordEncoder) {
+        this.accounts = accounts;
+        this.routes = routes;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        Account account = accounts.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no account " + username));
+        return new AccountPrincipal(account.getId(), account.getUsername(), account.getPasswordHash(),
+                account.getRateLimit());
+    }
+
+    /** A new account; the password is stored as a BCrypt hash only. */
+    @Transactional
+    public Account create(String username, String password, Integer rateLimit) {
+        if (!USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("a username is 1 to 150 letters, digits or @.+_-, got '" + username
+                    + "'");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("the password must not be empty");
+        }
+        checkRateLimit(rateLimit);
+        if (accounts.findByUsername(username).isPresent()) {
+            throw new IllegalArgumentException("an account " + username + " exists already");
+        }
+        return accounts.save(new Account(username, passwordEncoder.encode(password), rateLimit, Instant.now()));
+    }
+
+    @Transactional
+    public void changePassword(String username, String password) {
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("the password must not be empty");
+        }
+        find(username).changePassword(passwordEncoder.encode(password), Instant.now());
+    }
+
+    /** Sets the account's own request budget per window; null returns it to the default. */
+    @Transactional
+    public void changeRateLimit(String username, Integer rateLimit) {
+        checkRateLimit(rateLimit);
+        find(username).changeRateLimit(rateLimit, Instant.now());
+    }
+
+    /** SMS received on {@code msisdn} belong to the account from now on. */
+    @Transactional
+    public void route(String msisdn, String username) {
+        if (!Msisdns.isValid(msisdn) && !msisdn.matches("[*#0-9]{2,32}")) {
+            throw new IllegalArgumentException("'" + msisdn + "' is neither an msisdn nor a short code");
+        }
+        Long accountId = find(username).getId();
+        routes.findById(msisdn).ifPresentOrElse(route -> route.routeTo(accountId),
+                () -> routes.save(new NumberRoute(msisdn, accountId)));
+    }
+
+    public boolean anyExists() {
+        return accounts.count() > 0;
+    }
+
+    /** A password for people who did not choose one: 144 random bits, URL-safe. */
+    public static String generatePassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private Account find(String username) {
+        return accounts.findByUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("no account " + username));
+    }
+
+    private static void checkRateLimit(Integer rateLimit) {
+        if (rateLimit != null && rateLimit < 1) {
+            throw new IllegalArgumentException("a rate limit is at least 1 request per window, got " + rateLimit);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.richmond.api.account;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import io.richmond.api.ratelimit.RateLimitFilter;
+import io.richmond.api.ratelimit.RateLimits;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * HTTP Basic, realm {@code Richmond}, on every {@code /api/v1} path, as the original API; no sessions, so every
+ * request carries its credentials. Health, metrics and the API documentation are open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Profile("!" + AccountsCommand.PROFILE)
+    SecurityFilterChain apiSecurity(HttpSecurity http, RateLimits limits, JsonMapper mapper) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/**").authenticated()
+                        .anyRequest().permitAll())
+                .httpBasic(basic -> basic.realmName("Richmond"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAfter(new RateLimitFilter(limits, mapper), AuthorizationFilter.class)
+                .build();
+    }
+}

@@ -1,0 +1,60 @@
+package io.richmond.api.outbox;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.stereotype.Component;
+
+import io.richmond.api.sms.SentSms;
+import io.richmond.api.sms.SentSmsRepository;
+import io.richmond.api.bus.BusNames;
+import io.richmond.sdk.amqp.MessagePublisher;
+import io.richmond.sdk.message.UserMessage;
+
+/**
+ * Hands stored SMS to the SMS transports: a {@code user_message} on {@code <gw>.outbound} each (messaging.md, "SMS
+ * on the bus"), {@code published_at} set once the broker confirmed it. What is not confirmed stays for the
+ * {@link OutboxSweeper}.
+ */
+@Component
+public class SmsOutbox {
+
+    private final MessagePublisher publisher;
+    private final SentSmsRepository repository;
+    private final BusNames names;
+
+    SmsOutbox(MessagePublisher publisher, SentSmsRepository repository, BusNames names) {
+        this.publisher = publisher;
+        this.repository = repository;
+        this.names = names;
+    }
+
+    /** Publishes them all at once; the future completes when the confirmed ones are marked. */
+    public CompletableFuture<Integer> publish(List<SentSms> messages) {
+        if (messages.isEmpty()) {
+            return CompletableFuture.completedFuture(0);
+        }
+        Map<Long, CompletableFuture<Void>> publishes = new LinkedHashMap<>();
+        for (SentSms sms : messages) {
+            publishes.put(sms.getId(), publisher.publish(names.queues(sms.gateway()).outbound(), userMessage(sms)));
+        }
+        return Confirms.confirmed(publishes, "SMS").thenApply(confirmed -> confirmed.isEmpty() ? 0
+                : repository.markPublished(confirmed, Instant.now()));
+    }
+
+    private UserMessage userMessage(SentSms sms) {
+        return UserMessage.builder()
+                .messageId(sms.getMessageId())
+                .toAddr(sms.getToMsisdn())
+                .fromAddr(sms.getFromMsisdn())
+                .content(sms.getMessage())
+                .transportName(names.transportName(sms.gateway()))
+                .transportType("sms")
+                .timestamp(sms.getCreatedAt())
+                .helperMetadata(Map.of("richmond", Map.of("sms_id", sms.getId(), "account_id", sms.getAccountId())))
+                .build();
+    }
+}

@@ -1,0 +1,41 @@
+package io.richmond.api.sms;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.persistence.LockModeType;
+
+public interface SentSmsRepository extends JpaRepository<SentSms, Long> {
+
+    Optional<SentSms> findByIdAndAccountIdAndTransportName(Long id, Long accountId, String transportName);
+
+    List<SentSms> findByIdInAndAccountIdAndTransportNameOrderByCreatedAtDescIdDesc(Collection<Long> ids,
+            Long accountId, String transportName);
+
+    List<SentSms> findByAccountIdAndTransportNameAndUpdatedAtGreaterThanEqualOrderByCreatedAtDescIdDesc(
+            Long accountId, String transportName, Instant since, Pageable page);
+
+    /** Locked: events about one SMS may be handled by several consumers at once. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<SentSms> findByMessageId(String messageId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<SentSms> findFirstByTransportNameAndTransportMsgId(String transportName, String transportMsgId);
+
+    @Query("select s from SentSms s where s.publishedAt is null and s.createdAt < :before order by s.id")
+    List<SentSms> findUnpublished(Instant before, Pageable page);
+
+    @Transactional
+    @Modifying
+    @Query("update SentSms s set s.publishedAt = :at where s.id in :ids and s.publishedAt is null")
+    int markPublished(Collection<Long> ids, Instant at);
+}

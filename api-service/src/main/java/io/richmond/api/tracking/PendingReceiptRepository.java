@@ -1,0 +1,11 @@
+package io.richmond.api.tracking;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PendingReceiptRepository extends JpaRepository<PendingReceipt, Long> {
+
+    List<PendingReceipt> findByTransportNameAndProviderMessageIdOrderByIdAsc(String transportName,
+            String providerMessageId);
+}

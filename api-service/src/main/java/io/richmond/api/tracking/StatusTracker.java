@@ -1,0 +1,195 @@
+package io.richmond.api.tracking;
+
+import java.util.Locale;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.richmond.api.callback.CallbackFields;
+import io.richmond.api.callback.CallbackJobRecord;
+import io.richmond.api.callback.CallbackJobs;
+import io.richmond.api.callback.CallbackName;
+import io.richmond.api.sms.Gateway;
+import io.richmond.api.sms.SentSms;
+import io.richmond.api.sms.SentSmsRepository;
+import io.richmond.api.sms.SmsStatus;
+import io.richmond.api.web.ApiDates;
+import io.richmond.sdk.message.Event;
+import io.richmond.sdk.message.MessageCodec;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Moves sent SMS along their statuses as the transports' events arrive (messaging.md, "SMS on the bus").
+ *
+ * <p>Events about one SMS may come in any order and on several consumers at once: the SMS row is locked while an
+ * event is applied, a status never moves backwards ({@link SmsStatus#mayBecome}), every receipt is kept, and a
+ * receipt naming a provider id that no ack has reported yet waits in {@code pending_receipt} for that ack.
+ */
+@Service
+public class StatusTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusTracker.class);
+
+    private final SentSmsRepository sentSms;
+    private final ReceiptRecordRepository receipts;
+    private final PendingReceiptRepository pending;
+    private final CallbackJobs callbacks;
+    private final JdbcTemplate jdbc;
+    private final MessageCodec codec;
+    private final JsonMapper mapper;
+    private final MeterRegistry meters;
+
+    StatusTracker(SentSmsRepository sentSms, ReceiptRecordRepository receipts, PendingReceiptRepository pending,
+            CallbackJobs callbacks, JdbcTemplate jdbc, MessageCodec codec, JsonMapper mapper, MeterRegistry meters) {
+        this.sentSms = sentSms;
+        this.receipts = receipts;
+        this.pending = pending;
+        this.callbacks = callbacks;
+        this.jdbc = jdbc;
+        this.codec = codec;
+        this.mapper = mapper;
+        this.meters = meters;
+    }
+
+    /** Applies one event; the callback jobs it made are in the outbox, to publish after the commit. */
+    @Transactional
+    public List<CallbackJobRecord> apply(Gateway gateway, Event event) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return switch (event.eventType()) {
+            case ACK -> ack(gateway, event, now);
+            case NACK -> nack(gateway, event, now);
+            case DELIVERY_REPORT -> deliveryReport(gateway, event, now);
+        };
+    }
+
+    private List<CallbackJobRecord> ack(Gateway gateway, Event event, Instant now) {
+        lockProviderId(gateway, event.sentMessageId());
+        Optional<SentSms> found = sentSms.findByMessageId(event.userMessageId());
+        if (found.isEmpty()) {
+            unknown(gateway, event);
+            return List.of();
+        }
+        SentSms sms = found.get();
+        sms.acknowledged(event.sentMessageId(), now);
+        List<CallbackJobRecord> jobs = new ArrayList<>();
+        for (PendingReceipt waiting : pending.findByTransportNameAndProviderMessageIdOrderByIdAsc(
+                gateway.transportName(), event.sentMessageId())) {
+            Event receipt = codec.decode(waiting.getEvent().getBytes(StandardCharsets.UTF_8), Event.class);
+            log.info("{}: applying receipt {} that waited for the ack of SMS {} (provider id {})",
+                    gateway.transportName(), receipt.eventId(), sms.getId(), event.sentMessageId());
+            receipt(sms, receipt, now).ifPresent(jobs::add);
+            pending.delete(waiting);
+        }
+        return jobs;
+    }
+
+    private List<CallbackJobRecord> nack(Gateway gateway, Event event, Instant now) {
+        Optional<SentSms> found = sentSms.findByMessageId(event.userMessageId());
+        if (found.isEmpty()) {
+            unknown(gateway, event);
+            return List.of();
+        }
+        SentSms sms = found.get();
+        log.info("{}: SMS {} was refused: {}", gateway.transportName(), sms.getId(), event.nackReason());
+        sms.refused(event.nackReason(), now);
+        return List.of();
+    }
+
+    private List<CallbackJobRecord> deliveryReport(Gateway gateway, Event event, Instant now) {
+        Optional<SentSms> byOurId = sentSms.findByMessageId(event.userMessageId());
+        if (byOurId.isPresent()) {
+            return receipt(byOurId.get(), event, now).stream().toList();
+        }
+        String providerId = metadata(event, "provider_message_id").orElse(event.userMessageId());
+        // Serialized with the ack that may be reporting this id right now, so the receipt is not left waiting.
+        lockProviderId(gateway, providerId);
+        Optional<SentSms> byProviderId = sentSms.findFirstByTransportNameAndTransportMsgId(gateway.transportName(),
+                providerId);
+        if (byProviderId.isPresent()) {
+            return receipt(byProviderId.get(), event, now).stream().toList();
+        }
+        meters.counter("richmond.events.pending", "transport", gateway.transportName()).increment();
+        log.info("{}: delivery report {} names {}, which no SMS has (yet); keeping it until an ack reports that"
+                + " provider id", gateway.transportName(), event.eventId(), providerId);
+        pending.save(new PendingReceipt(gateway.transportName(), providerId,
+                new String(codec.encode(event), StandardCharsets.UTF_8), now));
+        return List.of();
+    }
+
+    /** Records the receipt and applies it if it moves the SMS forward; the {@code sms_receipt} job if it did. */
+    private Optional<CallbackJobRecord> receipt(SentSms sms, Event event, Instant now) {
+        if (receipts.existsByEventId(event.eventId())) {
+            log.info("{}: delivery report {} for SMS {} was applied already (redelivered); skipping it",
+                    sms.getTransportName(), event.eventId(), sms.getId());
+            return Optional.empty();
+        }
+        SmsStatus status = normalized(event);
+        String providerStatus = metadata(event, "provider_status").orElse(null);
+        String providerText = metadata(event, "provider_status_text").orElse(null);
+        Instant providerTime = metadata(event, "provider_timestamp").flatMap(StatusTracker::date).orElse(null);
+        receipts.save(new ReceiptRecord(sms.getId(), event.eventId(), event.deliveryStatus().name()
+                .toLowerCase(Locale.ROOT), status.value(), providerStatus, providerText, providerTime, now,
+                mapper.writeValueAsString(event.transportMetadata())));
+        if (!sms.receipt(status, providerStatus, providerText, providerTime == null ? now : providerTime, now)) {
+            log.info("{}: SMS {} is {}, a receipt saying {} does not change that (kept in its history)",
+                    sms.getTransportName(), sms.getId(), sms.getStatus().value(), status.value());
+            return Optional.empty();
+        }
+        return callbacks.enqueue(sms.getAccountId(), CallbackName.SMS_RECEIPT, CallbackFields.of(sms));
+    }
+
+    /** The transport's normalized status; from {@code delivery_status} when it sent none Richmond knows. */
+    private static SmsStatus normalized(Event event) {
+        Optional<String> given = metadata(event, "status");
+        if (given.isPresent()) {
+            try {
+                return SmsStatus.of(given.get());
+            } catch (IllegalArgumentException e) {
+                log.warn("{}: delivery report {} has status '{}', none of Richmond's; using its delivery_status {}",
+                        event.transportName(), event.eventId(), given.get(), event.deliveryStatus());
+            }
+        }
+        return switch (event.deliveryStatus()) {
+            case PENDING -> SmsStatus.SUBMITTED;
+            case DELIVERED -> SmsStatus.DELIVERED;
+            case FAILED -> SmsStatus.FAILED;
+        };
+    }
+
+    private void unknown(Gateway gateway, Event event) {
+        meters.counter("richmond.events.unknown", "transport", gateway.transportName(), "type",
+                event.eventType().name().toLowerCase(Locale.ROOT)).increment();
+        log.warn("{}: {} {} is about message {}, which no SMS has; dropping it", gateway.transportName(),
+                event.eventType().name().toLowerCase(Locale.ROOT), event.eventId(), event.userMessageId());
+    }
+
+    private void lockProviderId(Gateway gateway, String providerId) {
+        jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
+                gateway.transportName() + ":" + providerId);
+    }
+
+    private static Optional<String> metadata(Event event, String key) {
+        Map<String, Object> metadata = event.transportMetadata();
+        Object value = metadata.get(key);
+        return value == null ? Optional.empty() : Optional.of(value.toString());
+    }
+
+    private static Optional<Instant> date(String value) {
+        try {
+            return Optional.of(ApiDates.parse(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
