@@ -2,15 +2,17 @@ package io.richmond.api.account;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** Makes a fresh installation usable without SQL: the first start creates one account. */
+/**
+ * Makes a fresh installation usable without SQL: the first start creates one account. It runs once every bean
+ * exists and before the web server starts, so that no request can arrive before the account does.
+ */
 @Component
 @Profile("!" + AccountsCommand.PROFILE)
-class BootstrapAccount implements ApplicationRunner {
+class BootstrapAccount implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAccount.class);
 
@@ -23,7 +25,7 @@ class BootstrapAccount implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (properties.username().isBlank() || accounts.anyExists()) {
             return;
         }

@@ -1,0 +1,227 @@
+package io.richmond.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+import io.richmond.testsupport.LocalServices;
+import io.richmond.testsupport.LocalServices.Database;
+import io.richmond.testsupport.RequiresPostgres;
+import io.richmond.testsupport.RequiresRabbitMq;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An SMS's whole life across api-service and sms-transport, both run from their packaged jars: sent through the
+ * API, taken by a fake Clickatell, submitted, and delivered by a receipt posted to the webhook; and an SMS
+ * received on the webhook, stored for its account with an {@code sms_received} callback job.
+ */
+@RequiresRabbitMq
+@RequiresPostgres
+class SmsRoundTripIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final String UNIQUE = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    private static final String SCHEMA = "system_" + UNIQUE;
+    private static final String EXCHANGE = "system-" + UNIQUE;
+    private static final String PREFIX = "system" + UNIQUE + "_";
+    private static final String ACCOUNT = "admin:s3cret";
+    private static final String WEBHOOK = "clickatell:hook-s3cret";
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static FakeClickatell clickatell;
+    private static ServiceProcess api;
+    private static ServiceProcess sms;
+
+    @BeforeAll
+    static void startRichmond() throws Exception {
+        Database database = LocalServices.postgres().orElseThrow();
+        String amqpUri = LocalServices.amqpUri().orElseThrow().toString();
+        clickatell = new FakeClickatell();
+        api = ServiceProcess.start("api-service", List.of(
+                "--spring.datasource.url=" + database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?")
+                        + "currentSchema=" + SCHEMA,
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.flyway.schemas=" + SCHEMA,
+                "--richmond.amqp.uri=" + amqpUri,
+                "--richmond.amqp.exchange=" + EXCHANGE,
+                "--richmond.api.bus-prefix=" + PREFIX,
+                "--richmond.api.inbound-default-account=admin",
+                "--richmond.bootstrap.username=admin",
+                "--richmond.bootstrap.password=s3cret"));
+        sms = ServiceProcess.start("sms-transport", List.of(
+                "--richmond.amqp.uri=" + amqpUri,
+                "--richmond.amqp.exchange=" + EXCHANGE,
+                "--richmond.sms.clickatell.transport-name=" + PREFIX + "clickatell",
+                "--richmond.sms.opera.transport-name=" + PREFIX + "opera",
+                "--richmond.sms.clickatell.base-url=" + clickatell.baseUrl(),
+                "--richmond.sms.clickatell.auth=per-call",
+                "--richmond.sms.clickatell.api-id=3",
+                "--richmond.sms.clickatell.username=richmond",
+                "--richmond.sms.clickatell.password=provider-s3cret",
+                "--richmond.sms.clickatell.webhook.username=clickatell",
+                "--richmond.sms.clickatell.webhook.password=hook-s3cret",
+                "--richmond.sms.retry.max-attempts=2",
+                "--richmond.sms.retry.initial-delay=1s"));
+        api.awaitListening(Duration.ofSeconds(90));
+        sms.awaitListening(Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    static void stopRichmond() throws Exception {
+        for (AutoCloseable running : new AutoCloseable[] {sms, api, clickatell}) {
+            if (running != null) {
+                running.close();
+            }
+        }
+        CachingConnectionFactory connections = new CachingConnectionFactory(LocalServices.amqpUri().orElseThrow());
+        try {
+            RabbitAdmin admin = new RabbitAdmin(connections);
+            for (String gateway : List.of("clickatell", "opera")) {
+                for (String key : List.of("inbound", "outbound", "event", "failures", "outbound.retry.1000")) {
+                    admin.deleteQueue(PREFIX + gateway + "." + key);
+                }
+            }
+            admin.deleteQueue(PREFIX + "callbacks.jobs");
+            admin.deleteExchange(EXCHANGE);
+        } finally {
+            connections.destroy();
+        }
+        Database database = LocalServices.postgres().orElseThrow();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password()); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+    }
+
+    @Test
+    void anSmsSentThroughTheApiIsSubmittedToClickatellAndDeliveredByItsReceipt() throws Exception {
+        HttpResponse<String> sent = post(api.url("/api/v1/sms/clickatell/send.json"), ACCOUNT,
+                "to_msisdn=27123456789&from_msisdn=27123456789&message=hello+world");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        long id = json.readTree(sent.body()).get(0).get("id").asLong();
+
+        FakeClickatell.Send send = await("the SMS at Clickatell").atMost(DEADLINE).until(
+                () -> clickatell.sends().stream()
+                        .filter(s -> "hello world".equals(s.parameters().get("text"))).findFirst().orElse(null),
+                s -> s != null);
+        assertThat(send.parameters()).containsEntry("to", "27123456789").containsEntry("from", "27123456789")
+                .containsEntry("api_id", "3").containsKey("cliMsgId");
+        JsonNode submitted = awaitStatus(id, "submitted");
+        assertThat(submitted.get("transport_msg_id").asString()).isEqualTo(send.apiMsgId());
+
+        HttpResponse<String> receipt = post(sms.url("/api/v1/sms/clickatell/receipt.json"), WEBHOOK,
+                "apiMsgId=" + send.apiMsgId() + "&cliMsgId=" + send.parameters().get("cliMsgId")
+                        + "&status=004&timestamp=" + Instant.now().getEpochSecond()
+                        + "&to=27123456789&from=27123456789&charge=0.3");
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(201);
+
+        JsonNode delivered = awaitStatus(id, "delivered");
+        assertThat(delivered.get("transport_status").asString()).isEqualTo("004");
+        assertThat(delivered.get("delivered_at").isNull()).isFalse();
+        assertThat(clickatell.sends()).filteredOn(s -> "hello world".equals(s.parameters().get("text"))).hasSize(1);
+    }
+
+    @Test
+    void anSmsReceivedOnTheWebhookIsStoredForItsAccountWithAnSmsReceivedCallbackJob() throws Exception {
+        HttpResponse<String> callback = put(api.url("/api/v1/account/callbacks.json"), ACCOUNT,
+                "sms_received=http://127.0.0.1:9/received&sms_receipt=http://127.0.0.1:9/receipt");
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
+        String text = "hello from " + UNIQUE;
+
+        HttpResponse<String> mo = post(sms.url("/api/v1/sms/clickatell/receive.json"), WEBHOOK,
+                "to=27123456789&from=27831112222&moMsgId=mo" + UNIQUE + "&api_id=3&text="
+                        + text.replace(' ', '+') + "&timestamp=2010-05-14+12%3A37%3A55");
+        assertThat(mo.statusCode()).as(mo.body()).isEqualTo(200);
+
+        JsonNode job = awaitCallbackJob("sms_received");
+        assertThat(job.get("fields").get("message").asString()).isEqualTo(text);
+        assertThat(job.get("fields").get("from_msisdn").asString()).isEqualTo("27831112222");
+        assertThat(job.get("urls").get(0).get("url").asString()).isEqualTo("http://127.0.0.1:9/received");
+        assertThat(receivedMessages()).containsExactly(text);
+    }
+
+    private JsonNode awaitStatus(long id, String status) {
+        return await("SMS " + id + " " + status).atMost(DEADLINE).until(() -> {
+            HttpResponse<String> answer = get(api.url("/api/v1/sms/clickatell/status/" + id + ".json"), ACCOUNT);
+            return json.readTree(answer.body());
+        }, node -> status.equals(node.path("status").asString()));
+    }
+
+    private JsonNode awaitCallbackJob(String name) {
+        CachingConnectionFactory connections = new CachingConnectionFactory(LocalServices.amqpUri().orElseThrow());
+        try {
+            RabbitTemplate template = new RabbitTemplate(connections);
+            List<JsonNode> jobs = new ArrayList<>();
+            return await("an " + name + " job").atMost(DEADLINE).until(() -> {
+                Message message = template.receive(PREFIX + "callbacks.jobs");
+                if (message != null) {
+                    jobs.add(json.readTree(message.getBody()));
+                }
+                return jobs.stream().filter(job -> name.equals(job.get("callback_name").asString()))
+                        .findFirst().orElse(null);
+            }, job -> job != null);
+        } finally {
+            connections.destroy();
+        }
+    }
+
+    private List<String> receivedMessages() throws Exception {
+        Database database = LocalServices.postgres().orElseThrow();
+        List<String> messages = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password()); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select r.message from " + SCHEMA + ".received_sms r join "
+                        + SCHEMA + ".account a on a.id = r.account_id where a.username = 'admin'")) {
+            while (rows.next()) {
+                messages.add(rows.getString(1));
+            }
+        }
+        return messages;
+    }
+
+    private static HttpResponse<String> post(URI url, String credentials, String form) throws Exception {
+        return http.send(request(url, credentials).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> put(URI url, String credentials, String form) throws Exception {
+        return http.send(request(url, credentials).header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(URI url, String credentials) throws Exception {
+        return http.send(request(url, credentials).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(URI url, String credentials) {
+        return HttpRequest.newBuilder(url).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+}
