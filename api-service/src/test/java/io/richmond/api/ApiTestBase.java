@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
         "richmond.bootstrap.username=",
         "richmond.api.outbox.sweep-interval=300ms",
         "richmond.api.outbox.min-age=1s",
+        "richmond.callbacks.allowed-hosts=localhost,127.0.0.1",
         "logging.level.io.richmond=INFO"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @Import(TestResources.class)

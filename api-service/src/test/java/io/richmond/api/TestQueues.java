@@ -62,6 +62,14 @@ final class TestQueues implements AutoCloseable {
         }
     }
 
+    void delete(String queue) {
+        try {
+            channel.queueDelete(queue);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         connection.close();

@@ -61,6 +61,8 @@ class TestResources implements SmartLifecycle {
                     }
                 }
                 queues.add(name + "_callbacks.jobs");
+                queues.add(name + "_sms.replies");
+                queues.add(name + "_sms.replies.failures");
                 for (String queue : queues) {
                     channel.queueDelete(queue);
                 }

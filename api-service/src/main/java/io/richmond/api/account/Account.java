@@ -28,6 +28,10 @@ public class Account {
     @Column(name = "rate_limit")
     private Integer rateLimit;
 
+    /** Keys the HMAC of every callback the account receives (docs/callbacks.md). */
+    @Column(name = "callback_secret", nullable = false)
+    private String callbackSecret;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -41,6 +45,7 @@ public class Account {
         this.username = username;
         this.passwordHash = passwordHash;
         this.rateLimit = rateLimit;
+        this.callbackSecret = CallbackSecrets.generate();
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -59,6 +64,15 @@ public class Account {
 
     public Integer getRateLimit() {
         return rateLimit;
+    }
+
+    public String getCallbackSecret() {
+        return callbackSecret;
+    }
+
+    public void rotateCallbackSecret(Instant now) {
+        this.callbackSecret = CallbackSecrets.generate();
+        this.updatedAt = now;
     }
 
     public void changePassword(String passwordHash, Instant now) {

@@ -72,6 +72,23 @@ public class AccountService implements UserDetailsService {
         find(username).changeRateLimit(rateLimit, Instant.now());
     }
 
+    /** The secret that signs the account's callbacks. */
+    @Transactional(readOnly = true)
+    public String callbackSecret(long accountId) {
+        return findById(accountId).getCallbackSecret();
+    }
+
+    /**
+     * A new secret for the account's callbacks, which the old one no longer verifies: deliveries already on their
+     * way are signed with the new one once the dispatcher's cache expires (richmond.callbacks.secret-cache-ttl).
+     */
+    @Transactional
+    public String rotateCallbackSecret(long accountId) {
+        Account account = findById(accountId);
+        account.rotateCallbackSecret(Instant.now());
+        return account.getCallbackSecret();
+    }
+
     /** SMS received on {@code msisdn} belong to the account from now on. */
     @Transactional
     public void route(String msisdn, String username) {
@@ -97,6 +114,11 @@ public class AccountService implements UserDetailsService {
     private Account find(String username) {
         return accounts.findByUsername(username)
                 .orElseThrow(() -> new IllegalArgumentException("no account " + username));
+    }
+
+    private Account findById(long accountId) {
+        return accounts.findById(accountId)
+                .orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
     }
 
     private static void checkRateLimit(Integer rateLimit) {

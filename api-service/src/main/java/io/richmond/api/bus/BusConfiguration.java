@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Profile;
 
 import io.richmond.api.ApiProperties;
 import io.richmond.api.account.AccountsCommand;
-import io.richmond.api.inbound.InboundSms;
+import io.richmond.api.inbound.InboundHandler;
 import io.richmond.api.outbox.CallbackJobOutbox;
 import io.richmond.api.sms.Gateway;
 import io.richmond.api.tracking.StatusTracker;
@@ -76,14 +76,14 @@ class BusConfiguration {
 
     @Bean
     Consumers consumers(RichmondAmqpProperties amqp, RabbitAdmin admin, MessageCodec codec,
-            MessagePublisher publisher, StatusTracker tracker, InboundSms inbound, CallbackJobOutbox jobs,
+            MessagePublisher publisher, StatusTracker tracker, InboundHandler inbound, CallbackJobOutbox jobs,
             BusNames names, ApiProperties properties) {
         return new Consumers(amqp, admin, codec, publisher, tracker, inbound, jobs, names, properties.consumers());
     }
 
     /** Builds the consumers of one gateway's queues. */
     record Consumers(RichmondAmqpProperties amqp, RabbitAdmin admin, MessageCodec codec, MessagePublisher publisher,
-            StatusTracker tracker, InboundSms inbound, CallbackJobOutbox jobs, BusNames names, int concurrency) {
+            StatusTracker tracker, InboundHandler inbound, CallbackJobOutbox jobs, BusNames names, int concurrency) {
 
         ManagedQueueConsumer events(Gateway gateway) {
             TransportQueues queues = names.queues(gateway);
@@ -95,7 +95,7 @@ class BusConfiguration {
         ManagedQueueConsumer inbound(Gateway gateway) {
             TransportQueues queues = names.queues(gateway);
             MessageDispatcher<UserMessage> dispatcher = new MessageDispatcher<>(codec, publisher, queues.failures(),
-                    UserMessage.class, message -> jobs.publish(inbound.receive(gateway, message).stream().toList()));
+                    UserMessage.class, message -> inbound.handle(gateway, message));
             return new ManagedQueueConsumer(amqp, admin, queues.inbound(), concurrency, dispatcher);
         }
     }

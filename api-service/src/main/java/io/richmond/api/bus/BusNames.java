@@ -8,7 +8,7 @@ import io.richmond.sdk.amqp.TransportQueues;
 
 /**
  * The names the API uses on the bus: each gateway's transport name ({@code clickatell}, {@code opera}, after the
- * configured prefix) with its four queues, and the queue of callback jobs.
+ * configured prefix) with its four queues, the queues of keywords and replies, and the queue of callback jobs.
  */
 @Component
 public class BusNames {
@@ -26,6 +26,21 @@ public class BusNames {
 
     public TransportQueues queues(Gateway gateway) {
         return new TransportQueues(transportName(gateway));
+    }
+
+    /** The routing key and queue of the inbound SMS that start with {@code keyword}, for its account's workers. */
+    public String keyword(String keyword) {
+        return prefix + "keyword." + keyword;
+    }
+
+    /** The routing key and queue of workers' replies to inbound SMS, which the API sends. */
+    public String smsReplies() {
+        return prefix + "sms.replies";
+    }
+
+    /** Replies that could not be sent, and why. */
+    public String smsRepliesFailures() {
+        return smsReplies() + ".failures";
     }
 
     /** The routing key and queue of callback jobs. */

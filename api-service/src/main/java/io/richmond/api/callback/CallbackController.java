@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,9 +33,11 @@ class CallbackController {
     private static final int MAX_URL = 2048;
 
     private final CallbackUrlRepository callbacks;
+    private final CallbackUrlGuard guard;
 
-    CallbackController(CallbackUrlRepository callbacks) {
+    CallbackController(CallbackUrlRepository callbacks, CallbackUrlGuard guard) {
         this.callbacks = callbacks;
+        this.guard = guard;
     }
 
     /**
@@ -53,7 +56,7 @@ class CallbackController {
                     name.value());
             CallbackUrl kept;
             if (existing.isEmpty()) {
-                kept = callbacks.save(new CallbackUrl(caller.accountId(), name, url, now));
+                kept = callbacks.save(new CallbackUrl(caller.accountId(), name, url, CallbackFormat.MULTIPART, now));
             } else {
                 kept = existing.get(0);
                 kept.changeUrl(url, now);
@@ -67,14 +70,16 @@ class CallbackController {
         return set;
     }
 
-    /** Adds a URL to a name: {@code name}, {@code url}. */
+    /** Adds a URL to a name: {@code name}, {@code url} and optionally {@code format} ({@code multipart}). */
     @PostMapping("/callbacks.json")
     CallbackView add(ApiParams params, @AuthenticationPrincipal AccountPrincipal caller) {
         String given = params.required("name");
         CallbackName name = CallbackName.of(given).orElseThrow(() -> ApiException.badRequest("name",
                 "unknown callback '" + given + "': use sms_received or sms_receipt"));
         String url = url("url", params.required("url"));
-        return CallbackView.of(callbacks.save(new CallbackUrl(caller.accountId(), name, url, now())));
+        CallbackFormat format = params.first("format").map(CallbackController::format)
+                .orElse(CallbackFormat.MULTIPART);
+        return CallbackView.of(callbacks.save(new CallbackUrl(caller.accountId(), name, url, format, now())));
     }
 
     @GetMapping("/callbacks.json")
@@ -89,10 +94,15 @@ class CallbackController {
         return CallbackView.of(find(id, caller));
     }
 
+    /** Changes {@code url}, {@code format} or both. */
     @PutMapping("/callbacks/{id}.json")
     CallbackView change(@PathVariable String id, ApiParams params, @AuthenticationPrincipal AccountPrincipal caller) {
         CallbackUrl callback = find(id, caller);
-        callback.changeUrl(url("url", params.required("url")), now());
+        Optional<CallbackFormat> format = params.first("format").map(CallbackController::format);
+        if (format.isEmpty() || params.first("url").isPresent()) {
+            callback.changeUrl(url("url", params.required("url")), now());
+        }
+        format.ifPresent(given -> callback.changeFormat(given, now()));
         return CallbackView.of(callback);
     }
 
@@ -110,13 +120,17 @@ class CallbackController {
                 .orElseThrow(() -> ApiException.notFound("no callback " + id));
     }
 
-    /** An absolute http(s) URL; {@code user:pass@} in it is kept for the dispatcher's Basic auth. */
-    private static String url(String field, String value) {
+    /**
+     * An absolute http(s) URL that passes the SSRF guard; {@code user:pass@} in it is kept for the dispatcher's
+     * Basic auth.
+     */
+    private String url(String field, String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
                     && value.length() <= MAX_URL) {
+                guard.check(field, uri);
                 return value;
             }
         } catch (URISyntaxException e) {
@@ -124,6 +138,11 @@ class CallbackController {
         }
         throw ApiException.badRequest(field, "'" + value + "' is not an absolute http or https URL of at most "
                 + MAX_URL + " characters");
+    }
+
+    private static CallbackFormat format(String value) {
+        return CallbackFormat.of(value).orElseThrow(() -> ApiException.badRequest("format",
+                "unknown format '" + value + "': use multipart or json"));
     }
 
     private static Instant now() {

@@ -17,6 +17,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record CallbackJob(String jobId, long accountId, String callbackName, List<Target> urls,
         Map<String, String> fields, String createdAt) {
 
-    public record Target(long id, String url) {
+    /** @param format {@code multipart} or {@code json}: the body this URL gets */
+    public record Target(long id, String url, String format) {
     }
 }

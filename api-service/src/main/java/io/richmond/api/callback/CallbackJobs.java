@@ -35,7 +35,7 @@ public class CallbackJobs {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<CallbackJobRecord> enqueue(long accountId, CallbackName name, Map<String, String> fields) {
         List<CallbackJob.Target> targets = urls.findByAccountIdAndNameOrderByIdAsc(accountId, name.value()).stream()
-                .map(url -> new CallbackJob.Target(url.getId(), url.getUrl())).toList();
+                .map(url -> new CallbackJob.Target(url.getId(), url.getUrl(), url.getFormat())).toList();
         if (targets.isEmpty()) {
             return Optional.empty();
         }

@@ -27,6 +27,9 @@ public class CallbackUrl {
     @Column(nullable = false)
     private String url;
 
+    @Column(nullable = false)
+    private String format;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -36,16 +39,22 @@ public class CallbackUrl {
     protected CallbackUrl() {
     }
 
-    CallbackUrl(Long accountId, CallbackName name, String url, Instant now) {
+    CallbackUrl(Long accountId, CallbackName name, String url, CallbackFormat format, Instant now) {
         this.accountId = accountId;
         this.name = name.value();
         this.url = url;
+        this.format = format.value();
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     void changeUrl(String url, Instant now) {
         this.url = url;
+        this.updatedAt = now;
+    }
+
+    void changeFormat(CallbackFormat format, Instant now) {
+        this.format = format.value();
         this.updatedAt = now;
     }
 
@@ -63,6 +72,10 @@ public class CallbackUrl {
 
     public String getUrl() {
         return url;
+    }
+
+    public String getFormat() {
+        return format;
     }
 
     public Instant getCreatedAt() {

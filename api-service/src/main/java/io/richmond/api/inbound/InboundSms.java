@@ -19,11 +19,16 @@ import io.richmond.api.callback.CallbackFields;
 import io.richmond.api.callback.CallbackJobRecord;
 import io.richmond.api.callback.CallbackJobs;
 import io.richmond.api.callback.CallbackName;
+import io.richmond.api.keyword.Keyword;
+import io.richmond.api.keyword.Keywords;
 import io.richmond.api.sms.Gateway;
 import io.richmond.api.web.ApiDates;
 import io.richmond.sdk.message.UserMessage;
 
-/** Stores SMS from {@code <gw>.inbound} for the account that owns the number they were sent to. */
+/**
+ * Stores SMS from {@code <gw>.inbound} for the account whose keyword they start with, else the account that owns
+ * the number they were sent to.
+ */
 @Service
 public class InboundSms {
 
@@ -33,33 +38,45 @@ public class InboundSms {
     private final NumberRouteRepository routes;
     private final AccountRepository accounts;
     private final CallbackJobs callbacks;
+    private final Keywords keywords;
     private final String defaultAccount;
     private final MeterRegistry meters;
 
     InboundSms(ReceivedSmsRepository received, NumberRouteRepository routes, AccountRepository accounts,
-            CallbackJobs callbacks, ApiProperties properties, MeterRegistry meters) {
+            CallbackJobs callbacks, Keywords keywords, ApiProperties properties, MeterRegistry meters) {
         this.received = received;
         this.routes = routes;
         this.accounts = accounts;
         this.callbacks = callbacks;
+        this.keywords = keywords;
         this.defaultAccount = properties.inboundDefaultAccount();
         this.meters = meters;
     }
 
     /**
-     * The SMS stored, and its {@code sms_received} job if the account has such callbacks.
+     * What {@link #receive} did: the SMS as stored, and the {@code sms_received} job it made (none when the message
+     * was stored already).
+     */
+    public record Received(ReceivedSms sms, Optional<CallbackJobRecord> job) {
+    }
+
+    /**
+     * Stores the SMS, and makes its {@code sms_received} job if the account has such callbacks. A redelivered
+     * message is not stored again, but answered as stored, so that it still reaches its keyword's workers.
      *
      * @throws IllegalStateException when no account owns the number: the dispatcher keeps the message in
      *                               {@code <gw>.failures}
      */
     @Transactional
-    public Optional<CallbackJobRecord> receive(Gateway gateway, UserMessage message) {
-        if (received.existsByMessageId(message.messageId())) {
-            log.info("{}: inbound SMS {} is stored already (redelivered); skipping it", message.transportName(),
-                    message.messageId());
-            return Optional.empty();
+    public Received receive(Gateway gateway, UserMessage message) {
+        Optional<ReceivedSms> stored = received.findByMessageId(message.messageId());
+        if (stored.isPresent()) {
+            log.info("{}: inbound SMS {} is stored already (redelivered); not storing it again",
+                    message.transportName(), message.messageId());
+            return new Received(stored.get(), Optional.empty());
         }
-        long accountId = owner(message.toAddr()).orElseThrow(() -> {
+        Optional<Keyword> keyword = keywords.match(message.toAddr(), message.content());
+        long accountId = keyword.map(Keyword::getAccountId).or(() -> owner(message.toAddr())).orElseThrow(() -> {
             meters.counter("richmond.inbound.unrouted", "transport", message.transportName()).increment();
             return new IllegalStateException("no account receives SMS to " + message.toAddr() + ": route it with"
                     + " 'accounts route " + message.toAddr() + " NAME' or set richmond.api.inbound-default-account");
@@ -68,8 +85,9 @@ public class InboundSms {
         ReceivedSms sms = received.save(new ReceivedSms(accountId, message.messageId(), message.toAddr(),
                 message.fromAddr(), metadata(message, "charset").orElse("utf8"),
                 message.content() == null ? "" : message.content(), gateway.transportName(),
-                metadata(message, "provider_message_id").orElse(""), receivedAt(message), now));
-        return callbacks.enqueue(accountId, CallbackName.SMS_RECEIVED, CallbackFields.of(sms));
+                metadata(message, "provider_message_id").orElse(""), receivedAt(message), now,
+                keyword.map(Keyword::getKeyword).orElse(null)));
+        return new Received(sms, callbacks.enqueue(accountId, CallbackName.SMS_RECEIVED, CallbackFields.of(sms)));
     }
 
     private Optional<Long> owner(String number) {

@@ -52,11 +52,15 @@ public class ReceivedSms {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The keyword it started with, whose account it belongs to; null when it matched none. */
+    @Column
+    private String keyword;
+
     protected ReceivedSms() {
     }
 
     ReceivedSms(Long accountId, String messageId, String toMsisdn, String fromMsisdn, String charset, String message,
-            String transportName, String transportMsgId, Instant receivedAt, Instant now) {
+            String transportName, String transportMsgId, Instant receivedAt, Instant now, String keyword) {
         this.accountId = accountId;
         this.messageId = messageId;
         this.toMsisdn = toMsisdn;
@@ -68,6 +72,7 @@ public class ReceivedSms {
         this.receivedAt = receivedAt;
         this.createdAt = now;
         this.updatedAt = now;
+        this.keyword = keyword;
     }
 
     public Long getId() {
@@ -112,5 +117,9 @@ public class ReceivedSms {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public String getKeyword() {
+        return keyword;
     }
 }

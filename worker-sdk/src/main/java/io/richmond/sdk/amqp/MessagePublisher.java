@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import io.richmond.sdk.message.Message;
@@ -21,15 +20,12 @@ import io.richmond.sdk.message.MessageCodec;
  */
 public final class MessagePublisher {
 
-    private final RabbitTemplate template;
+    private final RawPublisher raw;
     private final MessageCodec codec;
-    private final String exchange;
 
     public MessagePublisher(RabbitTemplate template, MessageCodec codec, String exchange) {
-        this.template = Objects.requireNonNull(template, "template");
+        this.raw = new RawPublisher(template, exchange);
         this.codec = Objects.requireNonNull(codec, "codec");
-        this.exchange = Objects.requireNonNull(exchange, "exchange");
-        template.setMandatory(true);
     }
 
     /**
@@ -44,7 +40,7 @@ public final class MessagePublisher {
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setContentEncoding("UTF-8");
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        return send(routingKey, new org.springframework.amqp.core.Message(codec.encode(message), properties));
+        return raw.send(routingKey, new org.springframework.amqp.core.Message(codec.encode(message), properties));
     }
 
     /**
@@ -63,24 +59,7 @@ public final class MessagePublisher {
                 .setContentEncoding("UTF-8")
                 .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
                 .build();
-        return send(routingKey, amqpMessage);
+        return raw.send(routingKey, amqpMessage);
     }
 
-    private CompletableFuture<Void> send(String routingKey, org.springframework.amqp.core.Message amqpMessage) {
-        CorrelationData correlation = new CorrelationData();
-        try {
-            template.send(exchange, routingKey, amqpMessage, correlation);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return correlation.getFuture().thenApply(confirm -> {
-            if (correlation.getReturned() != null) {
-                throw new UnroutableMessageException(exchange, routingKey, correlation.getReturned().getReplyText());
-            }
-            if (!confirm.ack()) {
-                throw new PublishRefusedException(exchange, routingKey, confirm.reason());
-            }
-            return null;
-        });
-    }
 }

@@ -15,7 +15,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Delivery;
 
 import io.richmond.sdk.amqp.DeliveryHandler;
-import io.richmond.sdk.rpc.RawPublisher;
+import io.richmond.sdk.amqp.RawPublisher;
 import io.richmond.sdk.rpc.RpcHeaders;
 
 /**

@@ -15,7 +15,7 @@ import io.richmond.sdk.amqp.AmqpConnections;
 import io.richmond.sdk.amqp.MessagePublisher;
 import io.richmond.sdk.message.MessageCodec;
 import io.richmond.sdk.rpc.BrokerSession;
-import io.richmond.sdk.rpc.RawPublisher;
+import io.richmond.sdk.amqp.RawPublisher;
 
 /**
  * Runs the jobs of every queue of a {@link JobsConfig}. For each queue it declares the queue, its status queue and

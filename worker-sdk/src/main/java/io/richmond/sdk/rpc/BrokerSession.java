@@ -1,5 +1,6 @@
 package io.richmond.sdk.rpc;
 
+import io.richmond.sdk.amqp.RawPublisher;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

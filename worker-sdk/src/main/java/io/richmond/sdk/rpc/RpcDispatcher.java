@@ -1,5 +1,6 @@
 package io.richmond.sdk.rpc;
 
+import io.richmond.sdk.amqp.RawPublisher;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

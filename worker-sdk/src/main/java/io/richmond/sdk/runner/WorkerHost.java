@@ -28,8 +28,9 @@ import io.richmond.sdk.worker.Worker;
 import io.richmond.sdk.worker.WorkerMessageHandler;
 
 /**
- * One worker consuming {@code <transport>.inbound} with {@code concurrency} competing consumers, and publishing
- * what it sends with confirms. Start as many hosts, in as many processes, as the load needs.
+ * One worker consuming {@code <transport>.inbound} (or another queue of user messages, such as a keyword's) with
+ * {@code concurrency} competing consumers, and publishing what it sends with confirms. Start as many hosts, in as
+ * many processes, as the load needs.
  */
 public final class WorkerHost implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class WorkerHost implements AutoCloseable {
     private final RunnerConfig config;
     private final Worker worker;
     private final String name;
+    private final String queue;
     private boolean started;
     private CachingConnectionFactory publisherConnections;
     private ExecutorService dispatch;
@@ -45,9 +47,18 @@ public final class WorkerHost implements AutoCloseable {
     private QueueConsumer consumer;
 
     public WorkerHost(RunnerConfig config, Worker worker, String name) {
+        this(config, worker, name, null);
+    }
+
+    /**
+     * A host consuming {@code queue} instead of the transport's inbound queue; what cannot be handled still goes to
+     * the transport's failures queue. The queue must exist: its publisher declares it (api-service, for keywords).
+     */
+    public WorkerHost(RunnerConfig config, Worker worker, String name, String queue) {
         this.config = Objects.requireNonNull(config, "config");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.name = Objects.requireNonNull(name, "name");
+        this.queue = queue;
     }
 
     /**
@@ -79,10 +90,10 @@ public final class WorkerHost implements AutoCloseable {
         dispatch = Executors.newFixedThreadPool(config.concurrency(),
                 task -> new Thread(task, name + " worker-" + threads.incrementAndGet()));
         consumerConnection = AmqpConnections.consumerConnection(config.amqpUri(), name + " consumer", dispatch);
-        consumer = new QueueConsumer(consumerConnection, queues.inbound(), config.prefetch(), config.concurrency(),
-                dispatcher);
+        String consumed = queue == null ? queues.inbound() : queue;
+        consumer = new QueueConsumer(consumerConnection, consumed, config.prefetch(), config.concurrency(), dispatcher);
         consumer.start();
-        log.info("{} ({}) is consuming {} on {} at {}", name, worker.getClass().getName(), queues.inbound(),
+        log.info("{} ({}) is consuming {} on {} at {}", name, worker.getClass().getName(), consumed,
                 config.exchange(), AmqpConnections.redact(config.amqpUri()));
     }
 

@@ -38,6 +38,10 @@ public final class WorkerRunner implements Callable<Integer> {
     @Option(names = "--transport", paramLabel = "NAME", description = "The transport whose inbound queue to consume (default: truteq)")
     private String transport;
 
+    @Option(names = "--queue", paramLabel = "NAME",
+            description = "Consume this queue instead of <transport>.inbound, e.g. keyword.win (it must exist)")
+    private String queue;
+
     @Option(names = "--workers-dir", paramLabel = "DIR", description = "A directory of custom worker jars (default: workers)")
     private Path workersDir;
 
@@ -102,7 +106,7 @@ public final class WorkerRunner implements Callable<Integer> {
         ClassLoader loader = WorkerJars.classLoader(config.workersDir(), WorkerRunner.class.getClassLoader());
         Worker worker = WorkerJars.instantiate(workerClass, loader, config.workerSettings());
 
-        WorkerHost host = new WorkerHost(config, worker, "worker-runner " + workerClass);
+        WorkerHost host = new WorkerHost(config, worker, "worker-runner " + workerClass, queue);
         CountDownLatch stopped = new CountDownLatch(1);
         Logger log = LoggerFactory.getLogger(WorkerRunner.class);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -83,6 +83,27 @@ class WorkerHostTest {
     }
 
     @Test
+    void aHostGivenAQueueConsumesThatQueueInsteadOfTheInboundOne() throws Exception {
+        String keywordQueue = TestBroker.uniqueName("keyword.test");
+        broker.declareTransport();
+        broker.admin().declareQueue(new org.springframework.amqp.core.Queue(keywordQueue, true, false, false));
+        broker.admin().declareBinding(new org.springframework.amqp.core.Binding(keywordQueue,
+                org.springframework.amqp.core.Binding.DestinationType.QUEUE, broker.exchange(), keywordQueue, null));
+        broker.deleteLater(keywordQueue);
+        WorkerHost host = new WorkerHost(config(1), ECHO, "keyword", keywordQueue);
+        hosts.add(host);
+        host.start();
+
+        UserMessage message = UserMessage.builder().toAddr("32323").fromAddr("+27831234567").content("win now")
+                .transportName(broker.queues().transportName()).transportType("sms").build();
+        broker.publishRaw(keywordQueue, broker.codec().encode(message));
+
+        assertThat(awaitReply().content()).isEqualTo("echo win now");
+        assertThat(broker.consumers(keywordQueue)).isEqualTo(1);
+        assertThat(broker.consumers(broker.queues().inbound())).isZero();
+    }
+
+    @Test
     void hostsOnOneTransportShareTheWorkAndAnswerEachMessageOnce() throws Exception {
         AtomicInteger handledByFirst = new AtomicInteger();
         AtomicInteger handledBySecond = new AtomicInteger();

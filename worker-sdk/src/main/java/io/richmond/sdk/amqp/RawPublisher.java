@@ -1,4 +1,4 @@
-package io.richmond.sdk.rpc;
+package io.richmond.sdk.amqp;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -10,10 +10,6 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
-import io.richmond.sdk.amqp.AmqpConnections;
-import io.richmond.sdk.amqp.MessagePublisher;
-import io.richmond.sdk.amqp.PublishRefusedException;
-import io.richmond.sdk.amqp.UnroutableMessageException;
 
 /**
  * Publishes bodies that are not Vumi messages (RPC requests and responses, jobs put back after a delay) with the
@@ -45,6 +41,11 @@ public final class RawPublisher {
                 .copyProperties(properties)
                 .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
                 .build();
+        return send(routingKey, message);
+    }
+
+    /** Publishes a message whose properties belong to it alone, as {@link MessagePublisher} builds them. */
+    CompletableFuture<Void> send(String routingKey, Message message) {
         CorrelationData correlation = new CorrelationData();
         try {
             template.send(exchange, routingKey, message, correlation);
