@@ -20,13 +20,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 import io.richmond.testsupport.LocalServices;
 import io.richmond.testsupport.LocalServices.Database;
@@ -36,9 +37,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An SMS's whole life across api-service and sms-transport, both run from their packaged jars: sent through the
- * API, taken by a fake Clickatell, submitted, and delivered by a receipt posted to the webhook; and an SMS
- * received on the webhook, stored for its account with an {@code sms_received} callback job.
+ * An SMS's whole life across api-service, sms-transport and callback-dispatcher, all run from their packaged jars:
+ * sent through the API, taken by a fake Clickatell, submitted, delivered by a receipt posted to the webhook, and
+ * reported to the customer's {@code sms_receipt} URL; and an SMS received on the webhook, stored for its account
+ * and posted, signed, to its {@code sms_received} URL.
  */
 @RequiresRabbitMq
 @RequiresPostgres
@@ -55,20 +57,25 @@ class SmsRoundTripIT {
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
     private static FakeClickatell clickatell;
+    private static RecordingReceiver customer;
     private static ServiceProcess api;
     private static ServiceProcess sms;
+    private static ServiceProcess dispatcher;
 
     @BeforeAll
     static void startRichmond() throws Exception {
         Database database = LocalServices.postgres().orElseThrow();
         String amqpUri = LocalServices.amqpUri().orElseThrow().toString();
         clickatell = new FakeClickatell();
+        customer = new RecordingReceiver();
+        String jdbcUrl = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema="
+                + SCHEMA;
         api = ServiceProcess.start("api-service", List.of(
-                "--spring.datasource.url=" + database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?")
-                        + "currentSchema=" + SCHEMA,
+                "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
                 "--spring.flyway.schemas=" + SCHEMA,
+                "--richmond.callbacks.allowed-hosts=127.0.0.1",
                 "--richmond.amqp.uri=" + amqpUri,
                 "--richmond.amqp.exchange=" + EXCHANGE,
                 "--richmond.api.bus-prefix=" + PREFIX,
@@ -91,11 +98,30 @@ class SmsRoundTripIT {
                 "--richmond.sms.retry.initial-delay=1s"));
         api.awaitListening(Duration.ofSeconds(90));
         sms.awaitListening(Duration.ofSeconds(90));
+        // After api-service, whose migrations make the tables the dispatcher writes its delivery log to.
+        dispatcher = ServiceProcess.start("callback-dispatcher", List.of(
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--richmond.amqp.uri=" + amqpUri,
+                "--richmond.amqp.exchange=" + EXCHANGE,
+                "--richmond.callbacks.bus-prefix=" + PREFIX,
+                "--richmond.callbacks.allowed-hosts=127.0.0.1",
+                "--richmond.callbacks.retry.initial-delay=1s",
+                "--richmond.callbacks.retry.max-delay=1s",
+                "--richmond.callbacks.retry.give-up-after=3s"));
+        putCallbacks();
+    }
+
+    private static void putCallbacks() throws Exception {
+        HttpResponse<String> callbacks = put(api.url("/api/v1/account/callbacks.json"), ACCOUNT,
+                "sms_received=" + customer.url("/received") + "&sms_receipt=" + customer.url("/receipt"));
+        assertThat(callbacks.statusCode()).as(callbacks.body()).isEqualTo(200);
     }
 
     @AfterAll
     static void stopRichmond() throws Exception {
-        for (AutoCloseable running : new AutoCloseable[] {sms, api, clickatell}) {
+        for (AutoCloseable running : new AutoCloseable[] {dispatcher, sms, api, clickatell, customer}) {
             if (running != null) {
                 running.close();
             }
@@ -108,7 +134,9 @@ class SmsRoundTripIT {
                     admin.deleteQueue(PREFIX + gateway + "." + key);
                 }
             }
-            admin.deleteQueue(PREFIX + "callbacks.jobs");
+            for (String queue : List.of("jobs", "deliveries", "dead", "deliveries.retry.1000")) {
+                admin.deleteQueue(PREFIX + "callbacks." + queue);
+            }
             admin.deleteExchange(EXCHANGE);
         } finally {
             connections.destroy();
@@ -145,14 +173,14 @@ class SmsRoundTripIT {
         JsonNode delivered = awaitStatus(id, "delivered");
         assertThat(delivered.get("transport_status").asString()).isEqualTo("004");
         assertThat(delivered.get("delivered_at").isNull()).isFalse();
+        RecordingReceiver.Request callback = awaitCallback("/receipt", "name=\"id\"\r\n\r\n" + id + "\r\n");
+        assertSigned(callback);
+        assertThat(new String(callback.body(), StandardCharsets.UTF_8)).contains("delivered");
         assertThat(clickatell.sends()).filteredOn(s -> "hello world".equals(s.parameters().get("text"))).hasSize(1);
     }
 
     @Test
-    void anSmsReceivedOnTheWebhookIsStoredForItsAccountWithAnSmsReceivedCallbackJob() throws Exception {
-        HttpResponse<String> callback = put(api.url("/api/v1/account/callbacks.json"), ACCOUNT,
-                "sms_received=http://127.0.0.1:9/received&sms_receipt=http://127.0.0.1:9/receipt");
-        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
+    void anSmsReceivedOnTheWebhookIsStoredForItsAccountAndPostedSignedToItsCallback() throws Exception {
         String text = "hello from " + UNIQUE;
 
         HttpResponse<String> mo = post(sms.url("/api/v1/sms/clickatell/receive.json"), WEBHOOK,
@@ -160,11 +188,33 @@ class SmsRoundTripIT {
                         + text.replace(' ', '+') + "&timestamp=2010-05-14+12%3A37%3A55");
         assertThat(mo.statusCode()).as(mo.body()).isEqualTo(200);
 
-        JsonNode job = awaitCallbackJob("sms_received");
-        assertThat(job.get("fields").get("message").asString()).isEqualTo(text);
-        assertThat(job.get("fields").get("from_msisdn").asString()).isEqualTo("27831112222");
-        assertThat(job.get("urls").get(0).get("url").asString()).isEqualTo("http://127.0.0.1:9/received");
+        RecordingReceiver.Request callback = awaitCallback("/received", text);
+        assertSigned(callback);
+        assertThat(callback.header("User-Agent")).isEqualTo("Richmond Callback Client");
+        assertThat(callback.header("Content-Type")).startsWith("multipart/form-data");
+        assertThat(new String(callback.body(), StandardCharsets.UTF_8))
+                .contains("name=\"callback_name\"\r\n\r\nsms_received\r\n")
+                .contains("name=\"from_msisdn\"\r\n\r\n27831112222\r\n");
         assertThat(receivedMessages()).containsExactly(text);
+    }
+
+    private RecordingReceiver.Request awaitCallback(String path, String bodyPart) {
+        return await("a callback to " + path).atMost(DEADLINE).until(() -> customer.requests().stream()
+                .filter(request -> request.path().equals(path))
+                .filter(request -> new String(request.body(), StandardCharsets.UTF_8).contains(bodyPart))
+                .findFirst().orElse(null), request -> request != null);
+    }
+
+    /** The recipe of docs/callbacks.md: HMAC-SHA256 of "<timestamp>.<body>" with the account's secret. */
+    private void assertSigned(RecordingReceiver.Request callback) throws Exception {
+        String secret = json.readTree(get(api.url("/api/v1/account/callback_secret.json"), ACCOUNT).body())
+                .get("callback_secret").asString();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((callback.header("X-Richmond-Timestamp") + ".").getBytes(StandardCharsets.UTF_8));
+        String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(callback.body()));
+        assertThat(callback.header("X-Richmond-Signature")).isEqualTo(expected);
+        assertThat(callback.header("X-Richmond-Delivery")).isNotBlank();
     }
 
     private JsonNode awaitStatus(long id, String status) {
@@ -172,24 +222,6 @@ class SmsRoundTripIT {
             HttpResponse<String> answer = get(api.url("/api/v1/sms/clickatell/status/" + id + ".json"), ACCOUNT);
             return json.readTree(answer.body());
         }, node -> status.equals(node.path("status").asString()));
-    }
-
-    private JsonNode awaitCallbackJob(String name) {
-        CachingConnectionFactory connections = new CachingConnectionFactory(LocalServices.amqpUri().orElseThrow());
-        try {
-            RabbitTemplate template = new RabbitTemplate(connections);
-            List<JsonNode> jobs = new ArrayList<>();
-            return await("an " + name + " job").atMost(DEADLINE).until(() -> {
-                Message message = template.receive(PREFIX + "callbacks.jobs");
-                if (message != null) {
-                    jobs.add(json.readTree(message.getBody()));
-                }
-                return jobs.stream().filter(job -> name.equals(job.get("callback_name").asString()))
-                        .findFirst().orElse(null);
-            }, job -> job != null);
-        } finally {
-            connections.destroy();
-        }
     }
 
     private List<String> receivedMessages() throws Exception {
