@@ -3,7 +3,7 @@ package io.richmond.callbacks.delivery;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletionException;
 
-import io.richmond.callbacks.http.RefusedUrlException;
+import io.richmond.sdk.net.RefusedUrlException;
 
 /** What one POST came to. */
 record Attempt(Kind kind, Integer statusCode, long latencyMs, String error) {

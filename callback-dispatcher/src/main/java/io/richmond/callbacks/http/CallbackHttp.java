@@ -12,9 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.richmond.sdk.net.PublicUrlGuard;
+import io.richmond.sdk.net.RefusedUrlException;
+
 /**
  * Posts a callback without holding a thread while it waits ({@code sendAsync}), following redirects itself so that
- * every hop passes the {@link AddressGuard}: the client's own redirects would go anywhere, private addresses too.
+ * every hop passes the {@link PublicUrlGuard}: the client's own redirects would go anywhere, private addresses too.
  * A redirect re-posts the same body, whatever its code, since a callback turned into a GET would lose its fields;
  * the Basic credentials of the URL go only to its own host.
  */
@@ -25,11 +28,11 @@ public final class CallbackHttp {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final HttpClient client;
-    private final AddressGuard guard;
+    private final PublicUrlGuard guard;
     private final Duration timeout;
     private final int maxRedirects;
 
-    public CallbackHttp(HttpClient client, AddressGuard guard, Duration timeout, int maxRedirects) {
+    public CallbackHttp(HttpClient client, PublicUrlGuard guard, Duration timeout, int maxRedirects) {
         this.client = client;
         this.guard = guard;
         this.timeout = timeout;

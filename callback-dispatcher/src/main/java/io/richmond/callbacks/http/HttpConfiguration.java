@@ -6,13 +6,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.richmond.callbacks.DispatcherProperties;
+import io.richmond.sdk.net.PublicUrlGuard;
 
 @Configuration(proxyBeanMethods = false)
 class HttpConfiguration {
 
     @Bean
-    AddressGuard addressGuard(DispatcherProperties properties) {
-        return new AddressGuard(properties.allowedHosts());
+    PublicUrlGuard publicUrlGuard(DispatcherProperties properties) {
+        return new PublicUrlGuard(properties.allowedHosts());
     }
 
     @Bean
@@ -21,7 +22,7 @@ class HttpConfiguration {
     }
 
     @Bean
-    CallbackHttp callbackHttp(AddressGuard guard, DispatcherProperties properties) {
+    CallbackHttp callbackHttp(PublicUrlGuard guard, DispatcherProperties properties) {
         // HTTP/1.1: an h2c upgrade attempt on every new connection confuses some receivers and gains nothing here.
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

@@ -1,4 +1,4 @@
-package io.richmond.callbacks.http;
+package io.richmond.sdk.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -11,17 +11,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The SSRF guard: a callback URL must be http or https and every address its host resolves to must be public,
- * unless the host is allowlisted. Checked on every attempt and every redirect, because DNS answers change.
+ * The SSRF guard for callback URLs: http or https only, and every address the host resolves to must be public
+ * (not loopback, private, link-local, metadata, CGNAT, unique-local or multicast) unless the host is allowlisted.
+ * api-service checks a URL when it is saved; callback-dispatcher again on every attempt and every redirect,
+ * because DNS answers change.
  *
  * <p>What remains: the HTTP client resolves the name again when it connects, so a name that flips between a public
  * and a private address within the DNS cache time could still slip through (DNS rebinding).
  */
-public final class AddressGuard {
+public final class PublicUrlGuard {
 
     private final Set<String> allowedHosts;
 
-    public AddressGuard(List<String> allowedHosts) {
+    public PublicUrlGuard(List<String> allowedHosts) {
         this.allowedHosts = allowedHosts.stream().map(String::trim).filter(host -> !host.isEmpty())
                 .map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }

@@ -1,6 +1,6 @@
-package io.richmond.callbacks.http;
+package io.richmond.sdk.net;
 
-/** A URL the dispatcher will not call: a scheme other than http(s) or a forbidden address. Never retried. */
+/** A URL Richmond will not call: a scheme other than http(s) or a forbidden address. Retrying cannot help. */
 public final class RefusedUrlException extends RuntimeException {
 
     public RefusedUrlException(String message) {
