@@ -3,24 +3,22 @@ package io.richmond.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import io.richmond.sdk.amqp.AmqpConnections;
+import io.richmond.sdk.amqp.ConfirmingPublisher;
 import io.richmond.sdk.amqp.MessagePublisher;
 import io.richmond.sdk.boot.RichmondAmqpProperties;
 import io.richmond.sdk.message.MessageCodec;
 import io.richmond.sdk.message.UserMessage;
 import io.richmond.testsupport.Fixtures;
 import io.richmond.testsupport.LocalServices;
+import io.richmond.testsupport.TcpRelay;
 
 /**
  * RabbitMQ unreachable while sending: the SMS publisher's connection points at a closed port. The API still
@@ -31,32 +29,25 @@ class BrokerDownTest extends ApiTestBase {
     @TestConfiguration(proxyBeanMethods = false)
     static class UnreachableBroker {
 
-        /** Not a ConnectionFactory bean: the admin and the consumers keep Boot's, which reaches the broker. */
-        @Bean
-        PublisherConnection smsPublisherConnection() throws IOException {
-            int closed;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                closed = socket.getLocalPort();
-            }
+        /** Down until the test starts it: the SMS publisher's connections are refused. */
+        @Bean(destroyMethod = "close")
+        TcpRelay brokerRelay() {
             URI real = LocalServices.amqpUri().orElseThrow();
-            CachingConnectionFactory factory = AmqpConnections.publisherConnectionFactory(real, "sms publisher");
-            factory.setPort(closed);
-            return new PublisherConnection(factory);
+            return new TcpRelay(real.getHost(), real.getPort());
         }
 
+        /** Only the SMS publisher goes through the relay: the admin and the consumers keep Boot's connection. */
         @Bean
-        MessagePublisher smsPublisher(PublisherConnection connection, MessageCodec codec,
-                RichmondAmqpProperties amqp) {
-            return new MessagePublisher(AmqpConnections.publisherTemplate(connection.factory()), codec,
-                    amqp.exchange());
+        MessagePublisher smsPublisher(TcpRelay brokerRelay, MessageCodec codec, RichmondAmqpProperties amqp) {
+            URI real = LocalServices.amqpUri().orElseThrow();
+            URI relayed = URI.create(real.getScheme() + "://" + real.getRawUserInfo() + "@127.0.0.1:"
+                    + brokerRelay.port() + real.getRawPath());
+            return new MessagePublisher(new ConfirmingPublisher(relayed, "sms publisher", 1), codec, amqp.exchange());
         }
-    }
-
-    record PublisherConnection(CachingConnectionFactory factory) {
     }
 
     @Autowired
-    private PublisherConnection smsPublisherConnection;
+    private TcpRelay brokerRelay;
     @Autowired
     private MessageCodec codec;
 
@@ -71,8 +62,7 @@ class BrokerDownTest extends ApiTestBase {
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> unpublished(id)
                     && queues.count(queue("clickatell.outbound")) == 0);
 
-            smsPublisherConnection.factory().setPort(LocalServices.amqpUri().orElseThrow().getPort());
-            smsPublisherConnection.factory().resetConnection();
+            brokerRelay.start();
 
             UserMessage published = codec.decode(queues.take(queue("clickatell.outbound"), 1, DEADLINE).get(0),
                     UserMessage.class);

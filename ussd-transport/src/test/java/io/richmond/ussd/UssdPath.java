@@ -16,7 +16,7 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.richmond.sdk.amqp.AmqpConnections;
+import io.richmond.sdk.amqp.ConfirmingPublisher;
 import io.richmond.sdk.amqp.MessagePublisher;
 import io.richmond.sdk.amqp.TransportQueues;
 import io.richmond.sdk.message.MessageCodec;
@@ -87,12 +87,8 @@ final class UssdPath implements AutoCloseable {
 
     /** Publishes a message on the outbound queue, as a worker would, and waits for the broker's confirm. */
     void publishOutbound(UserMessage message) {
-        CachingConnectionFactory connections = AmqpConnections.publisherConnectionFactory(amqpUri, "test publisher");
-        try {
-            new MessagePublisher(AmqpConnections.publisherTemplate(connections), new MessageCodec(), exchange)
-                    .publish(queues.outbound(), message).join();
-        } finally {
-            connections.destroy();
+        try (ConfirmingPublisher publisher = new ConfirmingPublisher(amqpUri, "test publisher", 1)) {
+            new MessagePublisher(publisher, new MessageCodec(), exchange).publish(queues.outbound(), message).join();
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.richmond.api.account.AccountPrincipal;
 import io.richmond.api.bus.BusNames;
 import io.richmond.api.web.ApiException;
-import io.richmond.sdk.boot.RichmondAmqpProperties;
+import io.richmond.sdk.amqp.ConfirmingPublisher;
 import io.richmond.sdk.amqp.RawPublisher;
+import io.richmond.sdk.boot.RichmondAmqpProperties;
 
 /**
  * What became of the account's callbacks: every attempt per URL, and redelivery of one that gave up. A redelivery
@@ -42,10 +42,10 @@ class CallbackDeliveryController {
     private final BusNames names;
 
     CallbackDeliveryController(CallbackUrlRepository callbacks, CallbackDeliveries deliveries,
-            RabbitTemplate template, RichmondAmqpProperties amqp, BusNames names) {
+            ConfirmingPublisher confirmingPublisher, RichmondAmqpProperties amqp, BusNames names) {
         this.callbacks = callbacks;
         this.deliveries = deliveries;
-        this.publisher = new RawPublisher(template, amqp.exchange());
+        this.publisher = new RawPublisher(confirmingPublisher, amqp.exchange());
         this.names = names;
     }
 

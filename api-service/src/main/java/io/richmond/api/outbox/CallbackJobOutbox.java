@@ -6,40 +6,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageBuilder;
-import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import io.richmond.api.callback.CallbackJobRecord;
 import io.richmond.api.bus.BusNames;
+import io.richmond.api.callback.CallbackJobRecord;
 import io.richmond.api.callback.CallbackJobRepository;
-import io.richmond.sdk.amqp.PublishRefusedException;
-import io.richmond.sdk.amqp.UnroutableMessageException;
+import io.richmond.sdk.amqp.ConfirmingPublisher;
+import io.richmond.sdk.amqp.RawPublisher;
 import io.richmond.sdk.boot.RichmondAmqpProperties;
 
 /**
- * Publishes callback jobs to {@code callbacks.jobs} (after the bus prefix): persistent JSON, mandatory, confirmed. They are not Vumi
- * messages, so they go through the template rather than the SDK's {@code MessagePublisher}.
+ * Publishes callback jobs to {@code callbacks.jobs} (after the bus prefix): persistent JSON, mandatory, confirmed.
+ * They are not Vumi messages, so they go through a {@link RawPublisher} rather than the SDK's
+ * {@code MessagePublisher}.
  */
 @Component
 public class CallbackJobOutbox {
 
-    private final RabbitTemplate template;
-    private final String exchange;
+    private final RawPublisher publisher;
     private final String queue;
     private final CallbackJobRepository repository;
+    private final Executor marking;
 
-    CallbackJobOutbox(RabbitTemplate template, RichmondAmqpProperties amqp, CallbackJobRepository repository,
-            BusNames names) {
-        this.template = template;
-        this.exchange = amqp.exchange();
+    /** @param marking where confirmed rows are marked: confirms arrive on the broker connection's own thread */
+    CallbackJobOutbox(ConfirmingPublisher confirmingPublisher, RichmondAmqpProperties amqp,
+            CallbackJobRepository repository, BusNames names, @Qualifier("applicationTaskExecutor") Executor marking) {
+        this.publisher = new RawPublisher(confirmingPublisher, amqp.exchange());
         this.queue = names.callbackJobs();
         this.repository = repository;
+        this.marking = marking;
     }
 
     /** Publishes them all at once; the future completes, never exceptionally, when the confirmed ones are marked. */
@@ -49,31 +48,15 @@ public class CallbackJobOutbox {
         }
         Map<String, CompletableFuture<Void>> publishes = new LinkedHashMap<>();
         jobs.forEach(job -> publishes.put(job.getId(), publish(job)));
-        return Confirms.confirmed(publishes, "callback jobs").thenApply(confirmed -> confirmed.isEmpty() ? 0
-                : repository.markPublished(confirmed, Instant.now()));
+        return Confirms.confirmed(publishes, "callback jobs").thenApplyAsync(confirmed -> confirmed.isEmpty() ? 0
+                : repository.markPublished(confirmed, Instant.now()), marking);
     }
 
     private CompletableFuture<Void> publish(CallbackJobRecord job) {
-        Message message = MessageBuilder.withBody(job.getPayload().getBytes(StandardCharsets.UTF_8))
-                .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-                .setContentEncoding("UTF-8")
-                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                .setMessageId(job.getId())
-                .build();
-        CorrelationData correlation = new CorrelationData(job.getId());
-        try {
-            template.send(exchange, queue, message, correlation);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return correlation.getFuture().thenApply(confirm -> {
-            if (correlation.getReturned() != null) {
-                throw new UnroutableMessageException(exchange, queue, correlation.getReturned().getReplyText());
-            }
-            if (!confirm.ack()) {
-                throw new PublishRefusedException(exchange, queue, confirm.reason());
-            }
-            return null;
-        });
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setContentEncoding("UTF-8");
+        properties.setMessageId(job.getId());
+        return publisher.publish(queue, job.getPayload().getBytes(StandardCharsets.UTF_8), properties);
     }
 }

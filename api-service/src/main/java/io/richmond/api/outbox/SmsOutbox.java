@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import io.richmond.api.sms.SentSms;
@@ -25,11 +27,15 @@ public class SmsOutbox {
     private final MessagePublisher publisher;
     private final SentSmsRepository repository;
     private final BusNames names;
+    private final Executor marking;
 
-    SmsOutbox(MessagePublisher publisher, SentSmsRepository repository, BusNames names) {
+    /** @param marking where confirmed rows are marked: confirms arrive on the broker connection's own thread */
+    SmsOutbox(MessagePublisher publisher, SentSmsRepository repository, BusNames names,
+            @Qualifier("applicationTaskExecutor") Executor marking) {
         this.publisher = publisher;
         this.repository = repository;
         this.names = names;
+        this.marking = marking;
     }
 
     /** Publishes them all at once; the future completes when the confirmed ones are marked. */
@@ -41,8 +47,8 @@ public class SmsOutbox {
         for (SentSms sms : messages) {
             publishes.put(sms.getId(), publisher.publish(names.queues(sms.gateway()).outbound(), userMessage(sms)));
         }
-        return Confirms.confirmed(publishes, "SMS").thenApply(confirmed -> confirmed.isEmpty() ? 0
-                : repository.markPublished(confirmed, Instant.now()));
+        return Confirms.confirmed(publishes, "SMS").thenApplyAsync(confirmed -> confirmed.isEmpty() ? 0
+                : repository.markPublished(confirmed, Instant.now()), marking);
     }
 
     private UserMessage userMessage(SentSms sms) {

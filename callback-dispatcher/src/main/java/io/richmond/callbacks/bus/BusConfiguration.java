@@ -9,7 +9,6 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,8 +16,9 @@ import io.richmond.callbacks.DispatcherProperties;
 import io.richmond.callbacks.delivery.DeliveryConsumer;
 import io.richmond.callbacks.delivery.JobConsumer;
 import io.richmond.sdk.boot.ManagedQueueConsumer;
-import io.richmond.sdk.boot.RichmondAmqpProperties;
+import io.richmond.sdk.amqp.ConfirmingPublisher;
 import io.richmond.sdk.amqp.RawPublisher;
+import io.richmond.sdk.boot.RichmondAmqpProperties;
 
 /** The dispatcher's queues, declared on every (re)connection, and its two consumers. */
 @Configuration(proxyBeanMethods = false)
@@ -35,8 +35,8 @@ class BusConfiguration {
     }
 
     @Bean
-    RawPublisher rawPublisher(RabbitTemplate template, RichmondAmqpProperties amqp) {
-        return new RawPublisher(template, amqp.exchange());
+    RawPublisher rawPublisher(ConfirmingPublisher confirmingPublisher, RichmondAmqpProperties amqp) {
+        return new RawPublisher(confirmingPublisher, amqp.exchange());
     }
 
     @Bean

@@ -45,16 +45,22 @@ public final class AmqpConnections {
      */
     public static Connection consumerConnection(URI uri, String connectionName, ExecutorService dispatch)
             throws IOException, TimeoutException {
+        ConnectionFactory factory = factory(uri);
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setSharedExecutor(dispatch);
+        return factory.newConnection(connectionName);
+    }
+
+    /** A client connection factory for the broker at {@code uri}; a URI the client cannot use throws at once. */
+    static ConnectionFactory factory(URI uri) {
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setUri(uri);
         } catch (GeneralSecurityException | java.net.URISyntaxException e) {
             throw new IllegalArgumentException("bad AMQP URI " + redact(uri) + ": " + e.getMessage(), e);
         }
-        factory.setAutomaticRecoveryEnabled(true);
-        factory.setTopologyRecoveryEnabled(true);
-        factory.setSharedExecutor(dispatch);
-        return factory.newConnection(connectionName);
+        return factory;
     }
 
     /** The URI without its password, for log lines. */

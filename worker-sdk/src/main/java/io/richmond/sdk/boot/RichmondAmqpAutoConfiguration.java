@@ -10,14 +10,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import io.richmond.sdk.amqp.AmqpConnections;
+import io.richmond.sdk.amqp.ConfirmingPublisher;
 import io.richmond.sdk.amqp.MessagePublisher;
 import io.richmond.sdk.message.MessageCodec;
 
 /**
- * Richmond's AMQP conventions for a Spring Boot service: a publisher connection with correlated confirms and
- * returns, the admin that declares the service's {@code Declarables} beans on every (re)connection, and a
- * {@link MessagePublisher} on the configured exchange. Runs before Boot's own RabbitMQ auto-configuration, which
- * then backs off.
+ * Richmond's AMQP conventions for a Spring Boot service: a {@link MessagePublisher} on the configured exchange,
+ * publishing through a {@link ConfirmingPublisher}; a Spring connection with correlated confirms and returns for
+ * {@code RabbitTemplate} users; and the admin that declares the service's {@code Declarables} beans on every
+ * (re)connection. Runs before Boot's own RabbitMQ auto-configuration, which then backs off.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @EnableConfigurationProperties(RichmondAmqpProperties.class)
@@ -53,8 +54,16 @@ public class RichmondAmqpAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MessagePublisher messagePublisher(RabbitTemplate rabbitTemplate, MessageCodec codec,
+    ConfirmingPublisher confirmingPublisher(RichmondAmqpProperties properties,
+            @Value("${spring.application.name:richmond}") String applicationName) {
+        return new ConfirmingPublisher(properties.uri(), applicationName + " publisher",
+                properties.publisherChannels());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessagePublisher messagePublisher(ConfirmingPublisher confirmingPublisher, MessageCodec codec,
             RichmondAmqpProperties properties) {
-        return new MessagePublisher(rabbitTemplate, codec, properties.exchange());
+        return new MessagePublisher(confirmingPublisher, codec, properties.exchange());
     }
 }

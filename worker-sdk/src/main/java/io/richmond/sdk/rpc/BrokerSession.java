@@ -27,6 +27,7 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import com.rabbitmq.client.Connection;
 
 import io.richmond.sdk.amqp.AmqpConnections;
+import io.richmond.sdk.amqp.ConfirmingPublisher;
 import io.richmond.sdk.amqp.DeliveryHandler;
 import io.richmond.sdk.amqp.MessagePublisher;
 import io.richmond.sdk.amqp.QueueConsumer;
@@ -44,19 +45,21 @@ public final class BrokerSession implements AutoCloseable {
 
     private final String exchange;
     private final String name;
-    private final CachingConnectionFactory publisherConnections;
+    private final CachingConnectionFactory adminConnections;
     private final RabbitAdmin admin;
+    private final ConfirmingPublisher publisher;
     private final ExecutorService dispatch;
     private final Connection consumerConnection;
     private final List<QueueConsumer> consumers = new ArrayList<>();
     private boolean closed;
 
-    private BrokerSession(String exchange, String name, CachingConnectionFactory publisherConnections,
-            ExecutorService dispatch, Connection consumerConnection) {
+    private BrokerSession(String exchange, String name, CachingConnectionFactory adminConnections,
+            ConfirmingPublisher publisher, ExecutorService dispatch, Connection consumerConnection) {
         this.exchange = exchange;
         this.name = name;
-        this.publisherConnections = publisherConnections;
-        this.admin = new RabbitAdmin(publisherConnections);
+        this.adminConnections = adminConnections;
+        this.admin = new RabbitAdmin(adminConnections);
+        this.publisher = publisher;
         this.dispatch = dispatch;
         this.consumerConnection = consumerConnection;
     }
@@ -72,17 +75,18 @@ public final class BrokerSession implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        CachingConnectionFactory publisherConnections =
-                AmqpConnections.publisherConnectionFactory(uri, name + " publisher");
+        CachingConnectionFactory adminConnections = AmqpConnections.publisherConnectionFactory(uri, name + " admin");
+        ConfirmingPublisher publisher = new ConfirmingPublisher(uri, name + " publisher", threads);
         AtomicInteger count = new AtomicInteger();
         ExecutorService dispatch = Executors.newFixedThreadPool(threads,
                 task -> new Thread(task, name + " handler-" + count.incrementAndGet()));
         try {
             Connection consumerConnection = AmqpConnections.consumerConnection(uri, name + " consumer", dispatch);
-            return new BrokerSession(exchange, name, publisherConnections, dispatch, consumerConnection);
+            return new BrokerSession(exchange, name, adminConnections, publisher, dispatch, consumerConnection);
         } catch (IOException | TimeoutException | RuntimeException e) {
             dispatch.shutdown();
-            publisherConnections.destroy();
+            adminConnections.destroy();
+            publisher.close();
             throw e;
         }
     }
@@ -96,11 +100,11 @@ public final class BrokerSession implements AutoCloseable {
     }
 
     public RawPublisher rawPublisher() {
-        return new RawPublisher(AmqpConnections.publisherTemplate(publisherConnections), exchange);
+        return new RawPublisher(publisher, exchange);
     }
 
     public MessagePublisher messagePublisher(MessageCodec codec) {
-        return new MessagePublisher(AmqpConnections.publisherTemplate(publisherConnections), codec, exchange);
+        return new MessagePublisher(publisher, codec, exchange);
     }
 
     /**
@@ -154,7 +158,8 @@ public final class BrokerSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        publisherConnections.destroy();
+        publisher.close();
+        adminConnections.destroy();
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import com.rabbitmq.client.Connection;
 
 import io.richmond.sdk.amqp.AmqpConnections;
+import io.richmond.sdk.amqp.ConfirmingPublisher;
 import io.richmond.sdk.amqp.MessageDispatcher;
 import io.richmond.sdk.amqp.MessagePublisher;
 import io.richmond.sdk.amqp.QueueConsumer;
@@ -41,7 +42,7 @@ public final class WorkerHost implements AutoCloseable {
     private final String name;
     private final String queue;
     private boolean started;
-    private CachingConnectionFactory publisherConnections;
+    private ConfirmingPublisher publisher;
     private ExecutorService dispatch;
     private Connection consumerConnection;
     private QueueConsumer consumer;
@@ -80,12 +81,17 @@ public final class WorkerHost implements AutoCloseable {
 
     private void connectAndConsume() throws IOException, TimeoutException {
         TransportQueues queues = new TransportQueues(config.transport());
-        publisherConnections = AmqpConnections.publisherConnectionFactory(config.amqpUri(), name + " publisher");
-        Topology.declare(new RabbitAdmin(publisherConnections), Topology.of(config.exchange(), queues));
-        MessagePublisher publisher = new MessagePublisher(AmqpConnections.publisherTemplate(publisherConnections),
-                new MessageCodec(), config.exchange());
-        MessageDispatcher<UserMessage> dispatcher = new MessageDispatcher<>(new MessageCodec(), publisher,
-                queues.failures(), UserMessage.class, new WorkerMessageHandler(worker, publisher));
+        CachingConnectionFactory declaring =
+                AmqpConnections.publisherConnectionFactory(config.amqpUri(), name + " admin");
+        try {
+            Topology.declare(new RabbitAdmin(declaring), Topology.of(config.exchange(), queues));
+        } finally {
+            declaring.destroy();
+        }
+        publisher = new ConfirmingPublisher(config.amqpUri(), name + " publisher", config.concurrency());
+        MessagePublisher messages = new MessagePublisher(publisher, new MessageCodec(), config.exchange());
+        MessageDispatcher<UserMessage> dispatcher = new MessageDispatcher<>(new MessageCodec(), messages,
+                queues.failures(), UserMessage.class, new WorkerMessageHandler(worker, messages));
         AtomicInteger threads = new AtomicInteger();
         dispatch = Executors.newFixedThreadPool(config.concurrency(),
                 task -> new Thread(task, name + " worker-" + threads.incrementAndGet()));
@@ -123,9 +129,9 @@ public final class WorkerHost implements AutoCloseable {
             }
             dispatch = null;
         }
-        if (publisherConnections != null) {
-            publisherConnections.destroy();
-            publisherConnections = null;
+        if (publisher != null) {
+            publisher.close();
+            publisher = null;
             log.info("{} stopped", name);
         }
     }

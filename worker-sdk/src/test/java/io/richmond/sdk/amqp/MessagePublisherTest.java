@@ -2,9 +2,10 @@ package io.richmond.sdk.amqp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.net.ConnectException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,21 +14,19 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 import io.richmond.sdk.message.MessageCodec;
 import io.richmond.sdk.message.UserMessage;
 import io.richmond.testsupport.RequiresRabbitMq;
+import io.richmond.testsupport.TcpRelay;
 
 @RequiresRabbitMq
 class MessagePublisherTest {
 
     private final TestBroker broker = new TestBroker(MessagePublisherTest.class);
-    private final List<CachingConnectionFactory> extraConnections = new ArrayList<>();
     private MessagePublisher publisher;
 
     @BeforeEach
@@ -38,7 +37,6 @@ class MessagePublisherTest {
 
     @AfterEach
     void deleteWhatTheTestDeclared() {
-        extraConnections.forEach(CachingConnectionFactory::destroy);
         broker.close();
     }
 
@@ -87,7 +85,6 @@ class MessagePublisherTest {
         assertThat(publisher.publish(broker.queues().inbound(), message("one"), shared))
                 .succeedsWithin(TestBroker.PATIENCE);
 
-        // The publish's own correlation header and sequence number must not leak into the next publish.
         assertThat(shared.getHeaders()).isEqualTo(Map.of("x-tenant", "acme"));
         assertThat(shared.getPublishSequenceNumber()).isZero();
         assertThat(shared.getContentType()).isEqualTo(MessageProperties.DEFAULT_CONTENT_TYPE);
@@ -122,29 +119,80 @@ class MessagePublisherTest {
     @Test
     void failsWithPublishRefusedWhenTheExchangeDoesNotExist() {
         String exchange = TestBroker.uniqueName("no-such-exchange-");
-        MessagePublisher nowhere = new MessagePublisher(
-                AmqpConnections.publisherTemplate(connectionsOf(broker.uri())), new MessageCodec(), exchange);
+        MessagePublisher nowhere = new MessagePublisher(broker.confirmingPublisher(broker.uri()), new MessageCodec(),
+                exchange);
 
-        // The broker closes the channel; Spring nacks what was pending on it, without the broker's reason.
+        // The broker closes the channel: what was pending on it fails with the broker's reason.
         assertThat(nowhere.publish(broker.queues().inbound(), message("x"))).failsWithin(TestBroker.PATIENCE)
                 .withThrowableThat()
                 .havingCause()
                 .isInstanceOf(PublishRefusedException.class)
                 .withMessageContaining("'" + broker.queues().inbound() + "'")
-                .withMessageContaining("'" + exchange + "'");
+                .withMessageContaining("'" + exchange + "'")
+                .withMessageContaining("NOT_FOUND");
+    }
+
+    @Test
+    void publishesAgainOnAFreshChannelAfterTheBrokerClosedOne() {
+        String missing = TestBroker.uniqueName("no-such-exchange-");
+        ConfirmingPublisher confirming = broker.confirmingPublisher(broker.uri());
+        MessagePublisher nowhere = new MessagePublisher(confirming, new MessageCodec(), missing);
+        MessagePublisher somewhere = new MessagePublisher(confirming, new MessageCodec(), broker.exchange());
+
+        // Both channels of the publisher are closed by the broker in turn, then replaced.
+        assertThat(nowhere.publish(broker.queues().inbound(), message("1"))).failsWithin(TestBroker.PATIENCE);
+        assertThat(nowhere.publish(broker.queues().inbound(), message("2"))).failsWithin(TestBroker.PATIENCE);
+        List<CompletableFuture<Void>> published = IntStream.range(0, 4)
+                .mapToObj(i -> somewhere.publish(broker.queues().inbound(), message("again " + i)))
+                .toList();
+
+        assertThat(CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)))
+                .succeedsWithin(TestBroker.PATIENCE);
+        assertThat(broker.ready(broker.queues().inbound())).isEqualTo(4);
+    }
+
+    @Test
+    void reconnectsOnTheNextPublishAfterTheConnectionWasLost() {
+        try (TcpRelay relay = new TcpRelay(broker.uri().getHost(), broker.uri().getPort()).start()) {
+            MessagePublisher publisher = new MessagePublisher(broker.confirmingPublisher(
+                    URI.create("amqp://guest:guest@127.0.0.1:" + relay.port() + "/%2F")), new MessageCodec(),
+                    broker.exchange());
+            assertThat(publisher.publish(broker.queues().inbound(), message("before")))
+                    .succeedsWithin(TestBroker.PATIENCE);
+
+            relay.dropConnections();
+
+            // The first publishes may still find the dying connection; a later one opens a new connection.
+            await().atMost(TestBroker.PATIENCE).until(() -> publisher.publish(broker.queues().inbound(),
+                    message("after")).handle((ok, failure) -> failure == null).get());
+            assertThat(broker.ready(broker.queues().inbound())).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void refusesToPublishOnceClosed() {
+        ConfirmingPublisher confirming = broker.confirmingPublisher(broker.uri());
+        confirming.close();
+
+        assertThat(new MessagePublisher(confirming, new MessageCodec(), broker.exchange())
+                .publish(broker.queues().inbound(), message("late"))).failsWithin(TestBroker.PATIENCE)
+                .withThrowableThat()
+                .havingCause()
+                .isInstanceOf(IllegalStateException.class)
+                .withMessageContaining("closed");
     }
 
     @Test
     void failsInsteadOfThrowingWhenTheBrokerCannotBeReached() {
         // Port 1 on the loopback refuses at once: nothing listens there.
-        CachingConnectionFactory unreachable = connectionsOf(URI.create("amqp://guest:guest@127.0.0.1:1/%2F"));
-        MessagePublisher publisher = new MessagePublisher(AmqpConnections.publisherTemplate(unreachable),
-                new MessageCodec(), broker.exchange());
+        MessagePublisher publisher = new MessagePublisher(
+                broker.confirmingPublisher(URI.create("amqp://guest:guest@127.0.0.1:1/%2F")), new MessageCodec(),
+                broker.exchange());
 
         assertThat(publisher.publish(broker.queues().inbound(), message("x"))).failsWithin(TestBroker.PATIENCE)
                 .withThrowableThat()
                 .havingCause()
-                .isInstanceOf(AmqpConnectException.class);
+                .isInstanceOf(ConnectException.class);
     }
 
     @Test
@@ -179,12 +227,8 @@ class MessagePublisherTest {
         assertThatThrownBy(() -> publisher.publish(broker.queues().inbound(), message("x"), null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("properties");
         assertThatThrownBy(() -> new MessagePublisher(null, new MessageCodec(), "richmond"))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("template");
-    }
-
-    private CachingConnectionFactory connectionsOf(URI uri) {
-        CachingConnectionFactory connections = AmqpConnections.publisherConnectionFactory(uri, "test extra");
-        extraConnections.add(connections);
-        return connections;
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("publisher");
+        assertThatThrownBy(() -> new ConfirmingPublisher(broker.uri(), "test", 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one channel");
     }
 }

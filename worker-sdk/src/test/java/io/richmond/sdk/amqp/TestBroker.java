@@ -36,6 +36,7 @@ public final class TestBroker implements AutoCloseable {
     private final CachingConnectionFactory connections;
     private final RabbitAdmin admin;
     private final RabbitTemplate template;
+    private final List<ConfirmingPublisher> publishers = new ArrayList<>();
     private final MessageCodec codec = new MessageCodec();
     private final List<String> otherQueues = new ArrayList<>();
 
@@ -82,9 +83,16 @@ public final class TestBroker implements AutoCloseable {
         otherQueues.add(queue);
     }
 
-    /** A publisher on the test's exchange, sharing the test's connection. */
+    /** A publisher on the test's exchange, closed with the test broker. */
     public MessagePublisher publisher() {
-        return new MessagePublisher(AmqpConnections.publisherTemplate(connections), codec, exchange);
+        return new MessagePublisher(confirmingPublisher(uri), codec, exchange);
+    }
+
+    /** A confirming publisher to {@code broker} (the test's broker, or one that is not there), closed at the end. */
+    public ConfirmingPublisher confirmingPublisher(URI broker) {
+        ConfirmingPublisher publisher = new ConfirmingPublisher(broker, "test publisher", 2);
+        publishers.add(publisher);
+        return publisher;
     }
 
     /** Publishes any bytes, valid message or not, and waits for the broker's confirm. */
@@ -133,6 +141,7 @@ public final class TestBroker implements AutoCloseable {
             otherQueues.forEach(admin::deleteQueue);
             admin.deleteExchange(exchange);
         } finally {
+            publishers.forEach(ConfirmingPublisher::close);
             connections.destroy();
         }
     }
