@@ -26,6 +26,12 @@ import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
+import io.richmond.sdk.amqp.ConfirmingPublisher;
+import io.richmond.sdk.amqp.MessagePublisher;
+import io.richmond.sdk.amqp.UnroutableMessageException;
+import io.richmond.sdk.message.MessageCodec;
+import io.richmond.sdk.message.UserMessage;
+
 /** The embedded broker as the services use it: Spring AMQP, confirms, durable topology, delay queues. */
 class EmbeddedQpidTest {
 
@@ -82,9 +88,27 @@ class EmbeddedQpidTest {
         CorrelationData correlation = new CorrelationData();
         template.send(EXCHANGE, "nobody." + UUID.randomUUID(), persistent("lost"), correlation);
 
-        // RabbitMQ returns it (312 NO_ROUTE), then acks. Qpid nacks it, then returns it: a publisher that waits for
-        // the return before the confirm takes it for refused rather than unroutable.
+        // RabbitMQ returns it (312 NO_ROUTE), then acks. Qpid nacks it, then returns it: ConfirmingPublisher waits
+        // a moment after a nack for the return (the test above).
         assertThat(correlation.getFuture().get(10, TimeUnit.SECONDS).ack()).isFalse();
+    }
+
+    @Test
+    void theServicesPublisherGetsConfirmsAndTellsAnUnroutableMessageFromARefusedOne() {
+        String queue = declareBound("published");
+        try (ConfirmingPublisher publisher = new ConfirmingPublisher(broker.uri(), "test publisher", 2)) {
+            MessagePublisher messages = new MessagePublisher(publisher, new MessageCodec(), EXCHANGE);
+            UserMessage message = UserMessage.builder().toAddr("*120#").fromAddr("+27831234567").content("hi")
+                    .transportName("truteq").transportType("ussd").build();
+
+            assertThat(messages.publish(queue, message)).succeedsWithin(Duration.ofSeconds(10));
+            assertThat(messages.publish("nobody." + UUID.randomUUID(), message))
+                    .failsWithin(Duration.ofSeconds(10))
+                    .withThrowableThat()
+                    .havingCause()
+                    .isInstanceOf(UnroutableMessageException.class);
+        }
+        assertThat(body(template.receive(queue))).contains("\"content\":\"hi\"");
     }
 
     @Test

@@ -3,11 +3,14 @@ package io.richmond.sdk.amqp;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +44,9 @@ import com.rabbitmq.client.ShutdownSignalException;
 public final class ConfirmingPublisher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmingPublisher.class);
+
+    /** How long a nacked publish waits for the return that may explain it (see {@link ConfirmedChannel#nacked}). */
+    private static final long RETURN_AFTER_NACK_MILLIS = 200;
 
     private final ConnectionFactory factory;
     private final URI uri;
@@ -137,6 +143,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
 
         private final Channel channel;
         private final ConcurrentSkipListMap<Long, Publish> unconfirmed = new ConcurrentSkipListMap<>();
+        private final ConcurrentLinkedQueue<Publish> nackedAwaitingReturn = new ConcurrentLinkedQueue<>();
 
         private ConfirmedChannel(Channel channel) {
             this.channel = channel;
@@ -189,22 +196,41 @@ public final class ConfirmingPublisher implements AutoCloseable {
                     ? unconfirmed.headMap(sequence, true)
                     : unconfirmed.subMap(sequence, true, sequence, true);
             for (Map.Entry<Long, Publish> entry : settled.entrySet()) {
-                entry.getValue().settle(ack);
+                if (ack || entry.getValue().returnedReply != null) {
+                    entry.getValue().settle(ack);
+                } else {
+                    nacked(entry.getValue());
+                }
             }
             settled.clear();
         }
 
         /**
-         * The broker returns an unroutable message just before it confirms it. The return carries no sequence
-         * number, so it is matched to the oldest unconfirmed publish of the same body to the same key.
+         * RabbitMQ returns an unroutable message and then acks it; Qpid Broker-J (the embedded broker of the local
+         * run) nacks it and then returns it. So a nack waits a moment for a return before it counts as a refusal.
+         */
+        private void nacked(Publish publish) {
+            nackedAwaitingReturn.add(publish);
+            CompletableFuture.delayedExecutor(RETURN_AFTER_NACK_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+                nackedAwaitingReturn.remove(publish);
+                publish.settle(false);
+            });
+        }
+
+        /**
+         * The broker returns an unroutable message just before it confirms it (or just after it nacks it). The
+         * return carries no sequence number, so it is matched to the oldest unsettled publish of the same body to
+         * the same key.
          */
         @Override
         public void handleReturn(int replyCode, String replyText, String exchange, String routingKey,
                 AMQP.BasicProperties properties, byte[] body) {
-            for (Publish publish : unconfirmed.values()) {
-                if (publish.returnedReply == null && publish.isOf(exchange, routingKey, body)) {
-                    publish.returnedReply = replyText;
-                    return;
+            for (Iterable<Publish> candidates : List.of(nackedAwaitingReturn, unconfirmed.values())) {
+                for (Publish publish : candidates) {
+                    if (publish.returnedReply == null && publish.isOf(exchange, routingKey, body)) {
+                        publish.returnedReply = replyText;
+                        return;
+                    }
                 }
             }
         }
@@ -226,8 +252,8 @@ public final class ConfirmingPublisher implements AutoCloseable {
         final String routingKey;
         final byte[] body;
         final CompletableFuture<Void> confirmed = new CompletableFuture<>();
-        /** Written and read on the connection's I/O thread only. */
-        String returnedReply;
+        /** Written on the connection's I/O thread, read there or, after a nack, on the delay's thread. */
+        volatile String returnedReply;
 
         Publish(String exchange, String routingKey, byte[] body) {
             this.exchange = exchange;
