@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
@@ -21,8 +23,21 @@ class SendRequests {
 
     private static final String TEMPLATE_PREFIX = "template_";
 
-    // SMS are plain text: HTML escaping would send "&amp;" to phones.
-    private final Mustache.Compiler mustache = Mustache.compiler().escapeHTML(false);
+    /**
+     * SMS are plain text: HTML escaping would send "&amp;" to phones. A template is the caller's text, so it may
+     * name only the given values: jmustache's default collector would follow {@code {{name.class}}} into the
+     * value's methods by reflection, and its default loader fails partials with a server error.
+     */
+    private final Mustache.Compiler mustache = Mustache.compiler().escapeHTML(false)
+            .withCollector(new BasicCollector() {
+                @Override
+                public <K, V> Map<K, V> createFetcherCache() {
+                    return new ConcurrentHashMap<>();
+                }
+            })
+            .withLoader(name -> {
+                throw new MustacheException("partials such as {{>" + name + "}} are not supported");
+            });
     private final int maxSegments;
     private final int maxRecipients;
 

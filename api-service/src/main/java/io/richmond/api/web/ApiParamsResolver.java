@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -17,20 +19,27 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gives a handler its {@link ApiParams}: the query string and form fields, plus the members of a JSON object body
  * when the request is {@code application/json}. The original API took forms only; scripts that send JSON get the
- * same names and the same checks.
+ * same names and the same checks. A JSON body may be as long as a form ({@code maxBody}); no value may hold a NUL,
+ * which PostgreSQL cannot store in text.
  */
 final class ApiParamsResolver implements HandlerMethodArgumentResolver {
 
     private final JsonMapper mapper;
+    private final DataSize maxBody;
 
-    ApiParamsResolver(JsonMapper mapper) {
-        this.mapper = mapper;
+    ApiParamsResolver(DataSize maxBody) {
+        this.maxBody = maxBody;
+        this.mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxDocumentLength(maxBody.toBytes()).build()).build()).build();
     }
 
     @Override
@@ -43,12 +52,34 @@ final class ApiParamsResolver implements HandlerMethodArgumentResolver {
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         Map<String, List<String>> values = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, given) -> values.put(name, new ArrayList<>(Arrays.asList(given))));
+        parameters(request).forEach((name, given) -> values.put(name, new ArrayList<>(Arrays.asList(given))));
         if (isJson(request.getContentType())) {
             readJson(request).properties().forEach(member -> values.put(member.getKey(),
                     texts(member.getKey(), member.getValue())));
         }
+        values.forEach(ApiParamsResolver::refuseNul);
         return new ApiParams(values);
+    }
+
+    /**
+     * The container refuses a form it cannot decode, that has too many parameters or that is longer than its
+     * limit by throwing {@link IllegalStateException} (Tomcat's {@code InvalidParameterException}); that is the
+     * client's fault, so it answers 400 in the API's own shape rather than a logged server error.
+     */
+    private static Map<String, String[]> parameters(HttpServletRequest request) {
+        try {
+            return request.getParameterMap();
+        } catch (IllegalStateException e) {
+            throw ApiException.badRequest("body", "the parameters could not be read: " + e.getMessage());
+        }
+    }
+
+    private static void refuseNul(String name, List<String> given) {
+        for (String value : given) {
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw ApiException.badRequest(name, name + " must not contain NUL (U+0000) characters");
+            }
+        }
     }
 
     private static boolean isJson(String contentType) {
@@ -66,6 +97,10 @@ final class ApiParamsResolver implements HandlerMethodArgumentResolver {
         JsonNode body;
         try {
             body = mapper.readTree(request.getInputStream());
+        } catch (StreamConstraintsException e) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "body", "the JSON body is longer than "
+                    + maxBody.toBytes() + " bytes, or nested or sized beyond what the API reads: "
+                    + e.getOriginalMessage());
         } catch (JacksonException e) {
             throw ApiException.badRequest("body", "the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -2,23 +2,24 @@ package io.richmond.api.web;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    private final JsonMapper mapper;
+    private final DataSize maxBody;
 
-    WebConfiguration(JsonMapper mapper) {
-        this.mapper = mapper;
+    /** One limit for both ways of sending parameters: a JSON body may be as long as Tomcat lets a form be. */
+    WebConfiguration(@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxBody) {
+        this.maxBody = maxBody;
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new ApiParamsResolver(mapper));
+        resolvers.add(new ApiParamsResolver(maxBody));
     }
 }
