@@ -1,5 +1,6 @@
 package io.richmond.sms.clickatell;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -95,7 +96,8 @@ final class ClickatellCallbacks {
         try {
             return RICHMOND_TIME.format(LocalDateTime.ofInstant(Instant.ofEpochSecond(Long.parseLong(seconds)),
                     ZoneOffset.UTC));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | DateTimeException e) {
+            // DateTimeException: a number of seconds beyond the years Instant can hold.
             throw WebhookException.badRequest("Field timestamp must be Unix seconds, got " + seconds);
         }
     }

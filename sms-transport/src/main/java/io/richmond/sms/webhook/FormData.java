@@ -1,6 +1,8 @@
 package io.richmond.sms.webhook;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +14,12 @@ import java.util.Map;
 /**
  * URL-encoded parameters ({@code a=1&b=2}), decoded in the charset the sender names in a {@code charset} parameter
  * when there is one: Clickatell percent-encodes an MO's text in its own charset (ISO-8859-1, say) and says so in
- * that parameter, so decoding everything as UTF-8 would garble it. The first value of a repeated name wins.
+ * that parameter, so decoding everything as UTF-8 would garble it. The first value of a repeated name wins. Bytes
+ * that are not text in that charset are refused, not replaced.
  */
 public record FormData(Map<String, String> values) {
+
+    private static final int NAME_SHOWN = 40;
 
     public FormData {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -40,7 +45,10 @@ public record FormData(Map<String, String> values) {
         }
         Charset charset = charsetNamed(raw.get("charset"), fallback);
         Map<String, String> decoded = new LinkedHashMap<>();
-        raw.forEach((name, value) -> decoded.put(recode(name, charset), recode(value, charset)));
+        raw.forEach((name, value) -> {
+            String decodedName = recode(name, charset, "A parameter name");
+            decoded.put(decodedName, recode(value, charset, "Parameter " + printable(decodedName)));
+        });
         return new FormData(decoded);
     }
 
@@ -73,8 +81,33 @@ public record FormData(Map<String, String> values) {
         return index < text.length() && Character.digit(text.charAt(index), 16) >= 0;
     }
 
-    private static String recode(String latin1, Charset charset) {
-        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), charset);
+    /**
+     * Strictly: bytes that are not text in the charset are refused rather than replaced, so that what is published
+     * is what the provider sent.
+     *
+     * @throws WebhookException 400 if the bytes are not valid in {@code charset}
+     */
+    private static String recode(String latin1, Charset charset, String what) {
+        try {
+            return charset.newDecoder()
+                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw WebhookException.badRequest(what + " is not valid " + charset.name());
+        }
+    }
+
+    /** A name as it may appear in a reason and a log line: control characters escaped, at most 40 characters. */
+    private static String printable(String name) {
+        StringBuilder shown = new StringBuilder();
+        name.codePoints().limit(NAME_SHOWN).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return name.codePointCount(0, name.length()) > NAME_SHOWN ? shown + "..." : shown.toString();
     }
 
     private static Charset charsetNamed(String name, Charset fallback) {

@@ -19,10 +19,16 @@ import javax.xml.stream.XMLStreamReader;
  * Parses what providers send us, which anyone on the internet can imitate. DTDs are not processed at all: a
  * {@code <!DOCTYPE receipts>} line (Opera sends one) is skipped, but an entity it declares is never defined, so a
  * reference to it fails the parse. That stops external entities (XXE: reading local files or URLs) and entity
- * expansion bombs alike, without refusing the providers' harmless doctype lines.
+ * expansion bombs alike, without refusing the providers' harmless doctype lines. Elements nested deeper than
+ * {@value #MAX_DEPTH} are refused.
  */
 public final class SafeXml {
 
+    /**
+     * Providers' documents are a few elements deep. Readers of the tree (XML-RPC values) recurse, so a deeper one,
+     * which fits in a small body, could exhaust their stack.
+     */
+    static final int MAX_DEPTH = 64;
     private static final XMLInputFactory FACTORY = factory();
 
     private SafeXml() {
@@ -51,6 +57,10 @@ public final class SafeXml {
             while (reader.hasNext()) {
                 switch (reader.next()) {
                     case XMLStreamConstants.START_ELEMENT -> {
+                        if (open.size() == MAX_DEPTH) {
+                            throw new XMLStreamException("elements nested deeper than " + MAX_DEPTH,
+                                    reader.getLocation());
+                        }
                         Map<String, String> attributes = new LinkedHashMap<>();
                         for (int i = 0; i < reader.getAttributeCount(); i++) {
                             attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));

@@ -103,7 +103,16 @@ class ClickatellWebhooksTest {
                         "fa6ba35b330ce1bc7e2008e5d92d57aa", "2007-02-26 12:36:50", "ISO-8859-1", null),
                 Arguments.of("POST", "api_id=1&moMsgId=part1&from=2782&to=2783&timestamp=2010-01-01+02%3A00%3A00"
                         + "&text=caf%E9+1&charset=ISO-8859-1&udh=050003330201", "2783", "2782", "café 1", "part1",
-                        "2010-01-01 00:00:00", "ISO-8859-1", "050003330201"));
+                        "2010-01-01 00:00:00", "ISO-8859-1", "050003330201"),
+                // Control characters and markup are text like any other: published verbatim, never interpreted.
+                Arguments.of("POST", "moMsgId=controls&from=2782&to=2783&timestamp=2010-01-01+02%3A00%3A00"
+                        + "&text=a%09b%1B%7F%0D%0Ac%3Cx%2F%3E%26amp%3B%27%3B+DROP+TABLE+sms%3B+%7B%7B7*7%7D%7D",
+                        "2783", "2782", "a\tb\u001b\u007f\r\nc<x/>&amp;'; DROP TABLE sms; {{7*7}}", "controls",
+                        "2010-01-01 00:00:00", null, null),
+                // A long text fits in the body limit and is published whole.
+                Arguments.of("POST", "moMsgId=long&from=2782&to=2783&timestamp=2010-01-01+02%3A00%3A00&text="
+                        + "%C3%A9".repeat(9000), "2783", "2782", "é".repeat(9000), "long", "2010-01-01 00:00:00",
+                        null, null));
     }
 
     @ParameterizedTest

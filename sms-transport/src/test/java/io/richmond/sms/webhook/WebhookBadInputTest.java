@@ -1,7 +1,12 @@
 package io.richmond.sms.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.richmond.sms.TransportHarness;
 import io.richmond.testsupport.Fixtures;
@@ -142,7 +148,117 @@ class WebhookBadInputTest {
                 Arguments.of(CLICKATELL + "receipt.json", FORM, "apiMsgId=" + oversize, 413, "Body larger than"),
                 Arguments.of(CLICKATELL + "receive.json", FORM, "text=" + oversize, 413, "Body larger than"),
                 Arguments.of(OPERA + "receipt.json", "text/xml", oversize, 413, "Body larger than"),
-                Arguments.of(OPERA + "receive.xml", "text/plain", oversize, 413, "Body larger than"));
+                Arguments.of(OPERA + "receive.xml", "text/plain", oversize, 413, "Body larger than"),
+                Arguments.of(CLICKATELL + "receipt.json", FORM, data(billionLaughs("callback", callback)), 400,
+                        "Malformed XML"),
+                // under the size limit but nested deeper than any provider's document
+                Arguments.of(OPERA + "receipt.json", "text/xml", deep("receipts", 9000), 400, "nested deeper"),
+                Arguments.of(OPERA + "receive.xml", "text/xml", deep("bspostevent", 9000), 400, "nested deeper"),
+                Arguments.of(CLICKATELL + "receive.json", FORM, data(deep("clickmo", 2000)), 400, "nested deeper"),
+                // a Unix time beyond the years Java can represent
+                Arguments.of(CLICKATELL + "receipt.json", FORM, "apiMsgId=a&status=003&timestamp=31556889864403200",
+                        400, "Field timestamp must be Unix seconds"),
+                // form values that are not text in the declared charset
+                Arguments.of(CLICKATELL + "receive.json", FORM, "moMsgId=m&from=1&to=2&text=%C3%28", 400,
+                        "Parameter text is not valid UTF-8"),
+                Arguments.of(CLICKATELL + "receive.json", FORM, "moMsgId=m&from=1&to=2&text=%ED%A0%80", 400,
+                        "Parameter text is not valid UTF-8"),
+                Arguments.of(CLICKATELL + "receipt.json", FORM + "; charset=UTF-8", "apiMsgId=%FF&status=003", 400,
+                        "Parameter apiMsgId is not valid UTF-8"),
+                Arguments.of(OPERA + "receive.xml", FORM, "XmlMsg=%3Cbspostevent%3E%FF", 400,
+                        "Parameter XmlMsg is not valid UTF-8"),
+                // unreadable content types
+                Arguments.of(CLICKATELL + "receive.json", FORM + "; charset=no-such-charset", "text=x", 415,
+                        "Unreadable Content-Type"),
+                Arguments.of(OPERA + "receipt.json", "text/xml; charset=\"", receipt("1"), 415,
+                        "Unreadable Content-Type"));
+    }
+
+    /** A document whose root holds {@code depth} nested elements. */
+    static String deep(String root, int depth) {
+        return "<" + root + ">" + "<a>".repeat(depth) + "</a>".repeat(depth) + "</" + root + ">";
+    }
+
+    /** Path, content type and body bytes that are not text in the encoding they claim. */
+    static Stream<Arguments> badEncodings() {
+        byte[] receipts = receipt("1").getBytes(StandardCharsets.UTF_8);
+        return Stream.of(
+                Arguments.of(OPERA + "receipt.json", "text/xml",
+                        concat("<?xml version=\"1.0\" encoding=\"UTF-16\"?>".getBytes(StandardCharsets.UTF_8),
+                                receipts)),
+                Arguments.of(OPERA + "receipt.json", "text/xml",
+                        concat("<?xml version=\"1.0\" encoding=\"UTF-8\"?><receipts><receipt><reference>"
+                                .getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x28},
+                                "</reference></receipt></receipts>".getBytes(StandardCharsets.UTF_8))),
+                Arguments.of(OPERA + "receive.xml", "text/plain; charset=utf-8",
+                        concat("<bspostevent><field name=\"Text\">".getBytes(StandardCharsets.UTF_8),
+                                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                                "</field></bspostevent>".getBytes(StandardCharsets.UTF_8))),
+                Arguments.of(OPERA + "receive.xml", "text/xml",
+                        concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, receipts)),
+                Arguments.of(CLICKATELL + "receive.json", FORM,
+                        concat("moMsgId=m&from=1&to=2&text=".getBytes(StandardCharsets.UTF_8),
+                                new byte[] {(byte) 0xFF, (byte) 0xFE})));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badEncodings")
+    void textInTheWrongEncodingIsABadRequest(String path, String contentType, byte[] body) throws Exception {
+        HttpResponse<String> response = harness.call("POST", path, contentType, body, user(path), password(path));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    /** Entities and DTDs pointing at a local port: refused, and nothing ever connects to the port. */
+    static Stream<Arguments> networkEntities() {
+        return Stream.of(
+                Arguments.of(OPERA + "receipt.json", "text/xml", "<!DOCTYPE receipts [<!ENTITY xxe SYSTEM "
+                        + "\"URL/entity\">]>" + receipt("&xxe;")),
+                Arguments.of(OPERA + "receive.xml", "text/xml", "<!DOCTYPE bspostevent SYSTEM \"URL/evil.dtd\">"
+                        + incoming("&xxe;")),
+                Arguments.of(OPERA + "receive.xml", "text/xml", "<!DOCTYPE bspostevent [<!ENTITY % remote SYSTEM "
+                        + "\"URL/param\"> %remote;]>" + incoming("&xxe;")),
+                Arguments.of(CLICKATELL + "receipt.json", FORM, data("<!DOCTYPE callback [<!ENTITY xxe SYSTEM "
+                        + "\"URL/entity\">]><callback><apiMsgId>a</apiMsgId><status>&xxe;</status></callback>")),
+                Arguments.of(CLICKATELL + "receive.json", FORM, data("<!DOCTYPE clickmo SYSTEM \"URL/evil.dtd\">"
+                        + "<clickmo><moMsgId>m</moMsgId><from>1</from><to>2</to><text>&xxe;</text></clickmo>")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("networkEntities")
+    void networkEntitiesAreNeverFetched(String path, String contentType, String body) throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + listener.getLocalPort();
+            String sent = contentType.equals(FORM)
+                    ? body.replace(URLEncoder.encode("URL", StandardCharsets.UTF_8), URLEncoder.encode(url,
+                            StandardCharsets.UTF_8))
+                    : body.replace("URL", url);
+
+            HttpResponse<String> response = harness.call("POST", path, contentType,
+                    sent.getBytes(StandardCharsets.UTF_8), user(path), password(path));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            // A connection the parser made would be waiting in the backlog by now: the call has been answered.
+            listener.setSoTimeout(200);
+            assertThatThrownBy(listener::accept).isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {CLICKATELL + "receipt.json", CLICKATELL + "receive.json"})
+    void aQueryStringTooLongForTheServerIsRefusedNotFailed(String path) throws Exception {
+        HttpResponse<String> response = harness.call("GET", path + "?text=" + "x".repeat(100_000), null, null,
+                user(path), password(path));
+
+        assertThat(response.statusCode()).isBetween(400, 499);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            bytes.writeBytes(part);
+        }
+        return bytes.toByteArray();
     }
 
     @ParameterizedTest

@@ -284,7 +284,8 @@ public final class SsmiCodec {
         try {
             return Integer.parseInt(field);
         } catch (NumberFormatException e) {
-            throw new SsmiParseException(name + " '" + field + "' is not a number", line);
+            // The field may be most of a hostile line: quoted like the line, so that it is cut short and escaped.
+            throw new SsmiParseException(name + " " + SsmiParseException.quote(field) + " is not a number", line);
         }
     }
 

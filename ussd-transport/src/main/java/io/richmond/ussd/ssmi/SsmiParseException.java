@@ -27,8 +27,11 @@ public final class SsmiParseException extends RuntimeException {
         return line;
     }
 
-    /** Single-quoted, control characters escaped so that a line cannot break the log line it is shown in. */
-    private static String quote(String line) {
+    /**
+     * Single-quoted, control characters escaped so that a line cannot break the log line it is shown in, and cut
+     * after {@value #QUOTED_LENGTH} characters. Also for parts of a line that a reason quotes.
+     */
+    static String quote(String line) {
         int shown = Math.min(line.length(), QUOTED_LENGTH);
         StringBuilder quoted = new StringBuilder(shown + 16).append('\'');
         for (int i = 0; i < shown; i++) {

@@ -250,6 +250,16 @@ class SsmiCodecTest {
     }
 
     @Test
+    void aBadFieldIsShortenedAndEscapedInTheReason() {
+        String line = "SSMI,101," + "9\n".repeat(500);
+
+        assertThatThrownBy(() -> SsmiCodec.parseFromServer(line))
+                .isInstanceOfSatisfying(SsmiParseException.class, e -> assertThat(e.reason())
+                        .isEqualTo("ACK type '" + "9\\n".repeat(100) + "' (800 more characters) is not a number"))
+                .message().doesNotContain("\n").hasSizeLessThan(1000);
+    }
+
+    @Test
     void formatRefusesWhatWouldBreakTheLine() {
         assertThatThrownBy(() -> SsmiCodec.format(new SendUssd("2783", UssdType.END, "bye\r")))
                 .isInstanceOf(IllegalArgumentException.class)
