@@ -15,13 +15,18 @@ import com.rabbitmq.client.DeliverCallback;
 
 /**
  * Pushes N outbound SMS through a running sms-transport and times them from the first publish to the last ack
- * or nack on the event queue. Arguments: AMQP URI, exchange, transport name, count.
+ * or nack on the event queue. Arguments: AMQP URI, exchange, transport name, count; or {@code delete-exchange},
+ * AMQP URI, exchange, to remove the run's exchange afterwards.
  */
 public class SmsTransportThroughput {
 
     private static final DateTimeFormatter VUMI_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("delete-exchange")) {
+            deleteExchange(args[1], args[2]);
+            return;
+        }
         String uri = args[0];
         String exchange = args[1];
         String transport = args[2];
@@ -81,5 +86,14 @@ public class SmsTransportThroughput {
                 + "\",\"from_addr\":\"27123456789\",\"transport_name\":\"" + transport
                 + "\",\"transport_type\":\"sms\"}";
         return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void deleteExchange(String uri, String exchange) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(uri);
+        try (Connection connection = factory.newConnection("sms-transport bench cleanup");
+                Channel channel = connection.createChannel()) {
+            channel.exchangeDelete(exchange);
+        }
     }
 }

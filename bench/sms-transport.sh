@@ -6,8 +6,8 @@
 # TRANSPORT=null replaces sms-transport with bench/NullTransport.java, which only turns each message into an ack
 # event: the broker's ceiling on this machine. Needs the built jars (mvn -DskipTests install), RabbitMQ on
 # RICHMOND_AMQP_URI (default local) and nginx (apt-get install nginx-light). ASYNC_PROFILER=<libasyncProfiler.so>
-# profiles the transport's CPU over the measured run into $WORK/profile.collapsed (the path is printed). Stops what it starts and deletes the
-# queues it declared when rabbitmqctl is at hand.
+# profiles the transport's CPU over the measured run into $WORK/profile.collapsed (the path is printed). Stops what
+# it starts and deletes the exchange it declared, and its queues when rabbitmqctl is at hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${COUNT:-20000}
@@ -40,6 +40,7 @@ nginx -c "$WORK/nginx.conf"
 cleanup() {
   [ -n "${TRANSPORT_PID:-}" ] && kill "$TRANSPORT_PID" 2>/dev/null && wait "$TRANSPORT_PID" 2>/dev/null || true
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  java -cp "$CP" bench/SmsTransportThroughput.java delete-exchange "$AMQP_URI" "$RUN" >/dev/null 2>&1 || true
   if command -v rabbitmqctl >/dev/null; then
     for queue in $(rabbitmqctl list_queues -q name 2>/dev/null | grep "^$RUN" || true); do
       rabbitmqctl delete_queue -q "$queue" </dev/null >/dev/null 2>&1 || true
