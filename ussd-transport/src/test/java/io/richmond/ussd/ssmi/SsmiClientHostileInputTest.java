@@ -7,9 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.richmond.testsupport.RandomInputs;
 import io.richmond.ussd.ssmi.SsmiCommand.UssdMessage;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +21,7 @@ class SsmiClientHostileInputTest {
     @Test
     void garbageOnTheWireLeavesTheConnectionUp() {
         RandomInputs.forAll(15, random -> random.listOf(1, 8, () -> read(random)), reads -> {
-            CountingListener listener = new CountingListener();
+            RecordingSsmiListener listener = new RecordingSsmiListener();
             try (FakeTruteqServer truteq = new FakeTruteqServer().start()) {
                 SsmiClient client = new SsmiClient(new SsmiClientSettings("127.0.0.1", truteq.port(), "username",
                         "password").withLinkCheckPeriod(Duration.ofSeconds(30)), listener);
@@ -53,27 +50,5 @@ class SsmiClientHostileInputTest {
                 () -> ("SSMI," + random.string("SMI,0123456789:*#\r\n\u00e9", 1, 200)).getBytes(ISO_8859_1),
                 () -> ("SSMI,105," + "x".repeat(random.between(SsmiPipeline.DEFAULT_MAX_LINE_LENGTH + 1, 60_000)))
                         .getBytes(ISO_8859_1));
-    }
-
-    /** Counts what the client reports; called on the client's I/O thread. */
-    private static final class CountingListener implements SsmiListener {
-        final AtomicInteger loggedIn = new AtomicInteger();
-        final AtomicInteger disconnected = new AtomicInteger();
-        final List<SsmiCommand> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void loggedIn() {
-            loggedIn.incrementAndGet();
-        }
-
-        @Override
-        public void disconnected() {
-            disconnected.incrementAndGet();
-        }
-
-        @Override
-        public void received(SsmiCommand command) {
-            received.add(command);
-        }
     }
 }

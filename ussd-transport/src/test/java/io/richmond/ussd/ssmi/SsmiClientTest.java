@@ -13,8 +13,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ class SsmiClientTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final UssdMessage NEW_SESSION = new UssdMessage("27831112222", UssdType.NEW, "0", "*156#");
 
-    private final RecordingListener listener = new RecordingListener();
+    private final RecordingSsmiListener listener = new RecordingSsmiListener();
     private FakeTruteqServer truteq;
     private SsmiClient client;
 
@@ -275,31 +273,5 @@ class SsmiClientTest {
 
     private static long count(List<String> lines, String line) {
         return lines.stream().filter(line::equals).count();
-    }
-
-    /** Records what the client reports; called on the client's I/O thread. */
-    private static final class RecordingListener implements SsmiListener {
-        final AtomicInteger loggedIn = new AtomicInteger();
-        final AtomicInteger disconnected = new AtomicInteger();
-        final List<SsmiCommand> received = new CopyOnWriteArrayList<>();
-        volatile boolean failOnReceive;
-
-        @Override
-        public void loggedIn() {
-            loggedIn.incrementAndGet();
-        }
-
-        @Override
-        public void disconnected() {
-            disconnected.incrementAndGet();
-        }
-
-        @Override
-        public void received(SsmiCommand command) {
-            received.add(command);
-            if (failOnReceive) {
-                throw new IllegalStateException("listener failure for the test");
-            }
-        }
     }
 }
