@@ -1,22 +1,14 @@
 package io.richmond.api;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.SmartLifecycle;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ConnectionFactory;
-
 import io.richmond.api.sms.Gateway;
-import io.richmond.testsupport.LocalServices;
+import io.richmond.testsupport.TestCleanup;
 
 /**
  * Removes a test context's schema, queues and exchange when it closes. Stops last (the lowest phase), after the
@@ -24,8 +16,6 @@ import io.richmond.testsupport.LocalServices;
  */
 @TestConfiguration(proxyBeanMethods = false)
 class TestResources implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(TestResources.class);
 
     private final String name;
     private volatile boolean running;
@@ -42,35 +32,17 @@ class TestResources implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        LocalServices.Database db = LocalServices.postgres().orElseThrow();
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + name + " cascade");
-        } catch (Exception e) {
-            log.warn("could not drop test schema {}: {}", name, e.toString());
-        }
-        ConnectionFactory factory = new ConnectionFactory();
-        try {
-            factory.setUri(LocalServices.amqpUri().orElseThrow());
-            try (com.rabbitmq.client.Connection connection = factory.newConnection();
-                    Channel channel = connection.createChannel()) {
-                List<String> queues = new ArrayList<>();
-                for (Gateway gateway : Gateway.values()) {
-                    for (String suffix : List.of(".inbound", ".outbound", ".event", ".failures")) {
-                        queues.add(name + "_" + gateway.transportName() + suffix);
-                    }
-                }
-                queues.add(name + "_callbacks.jobs");
-                queues.add(name + "_sms.replies");
-                queues.add(name + "_sms.replies.failures");
-                for (String queue : queues) {
-                    channel.queueDelete(queue);
-                }
-                channel.exchangeDelete(name);
+        TestCleanup.dropSchema(name);
+        List<String> queues = new ArrayList<>();
+        for (Gateway gateway : Gateway.values()) {
+            for (String suffix : List.of(".inbound", ".outbound", ".event", ".failures")) {
+                queues.add(name + "_" + gateway.transportName() + suffix);
             }
-        } catch (Exception e) {
-            log.warn("could not delete test queues of {}: {}", name, e.toString());
         }
+        queues.add(name + "_callbacks.jobs");
+        queues.add(name + "_sms.replies");
+        queues.add(name + "_sms.replies.failures");
+        TestCleanup.deleteQueuesAndExchange(queues, name);
     }
 
     @Override
