@@ -13,6 +13,7 @@ import java.util.Map;
 import io.richmond.sms.webhook.DeliveryReceipt;
 import io.richmond.sms.webhook.FormData;
 import io.richmond.sms.webhook.InboundSms;
+import io.richmond.sms.webhook.Printable;
 import io.richmond.sms.webhook.WebhookException;
 import io.richmond.sms.xml.SafeXml;
 import io.richmond.sms.xml.XmlElement;
@@ -98,7 +99,7 @@ final class ClickatellCallbacks {
                     ZoneOffset.UTC));
         } catch (NumberFormatException | DateTimeException e) {
             // DateTimeException: a number of seconds beyond the years Instant can hold.
-            throw WebhookException.badRequest("Field timestamp must be Unix seconds, got " + seconds);
+            throw WebhookException.badRequest("Field timestamp must be Unix seconds, got " + Printable.of(seconds));
         }
     }
 
@@ -107,7 +108,7 @@ final class ClickatellCallbacks {
             return RICHMOND_TIME.format(LocalDateTime.parse(local, RICHMOND_TIME).atOffset(moTimeZone)
                     .withOffsetSameInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
-            throw WebhookException.badRequest("Field timestamp must be YYYY-MM-DD HH:MM:SS, got " + local);
+            throw WebhookException.badRequest("Field timestamp must be YYYY-MM-DD HH:MM:SS, got " + Printable.of(local));
         }
     }
 }

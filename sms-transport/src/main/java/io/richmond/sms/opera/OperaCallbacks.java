@@ -13,6 +13,7 @@ import java.util.Map;
 
 import io.richmond.sms.webhook.DeliveryReceipt;
 import io.richmond.sms.webhook.InboundSms;
+import io.richmond.sms.webhook.Printable;
 import io.richmond.sms.webhook.WebhookException;
 import io.richmond.sms.xml.XmlElement;
 
@@ -98,7 +99,7 @@ final class OperaCallbacks {
         try {
             return RICHMOND_TIME.format(OffsetDateTime.parse(date, RECEIVE_DATE).withOffsetSameInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
-            throw WebhookException.badRequest("Field ReceiveDate must be YYYY-MM-DD HH:MM:SS +ZZZZ, got " + date);
+            throw WebhookException.badRequest("Field ReceiveDate must be YYYY-MM-DD HH:MM:SS +ZZZZ, got " + Printable.of(date));
         }
     }
 }

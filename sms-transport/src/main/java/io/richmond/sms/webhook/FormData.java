@@ -15,11 +15,10 @@ import java.util.Map;
  * URL-encoded parameters ({@code a=1&b=2}), decoded in the charset the sender names in a {@code charset} parameter
  * when there is one: Clickatell percent-encodes an MO's text in its own charset (ISO-8859-1, say) and says so in
  * that parameter, so decoding everything as UTF-8 would garble it. The first value of a repeated name wins. Bytes
- * that are not text in that charset are refused, not replaced.
+ * that are not text in that charset are refused, not replaced, and so is a NUL character, which no text column
+ * downstream can store: refused, the provider learns of it; accepted, the message would be lost after the 2xx.
  */
 public record FormData(Map<String, String> values) {
-
-    private static final int NAME_SHOWN = 40;
 
     public FormData {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -47,7 +46,7 @@ public record FormData(Map<String, String> values) {
         Map<String, String> decoded = new LinkedHashMap<>();
         raw.forEach((name, value) -> {
             String decodedName = recode(name, charset, "A parameter name");
-            decoded.put(decodedName, recode(value, charset, "Parameter " + printable(decodedName)));
+            decoded.put(decodedName, recode(value, charset, "Parameter " + Printable.of(decodedName)));
         });
         return new FormData(decoded);
     }
@@ -85,29 +84,20 @@ public record FormData(Map<String, String> values) {
      * Strictly: bytes that are not text in the charset are refused rather than replaced, so that what is published
      * is what the provider sent.
      *
-     * @throws WebhookException 400 if the bytes are not valid in {@code charset}
+     * @throws WebhookException 400 if the bytes are not valid in {@code charset} or hold a NUL
      */
     private static String recode(String latin1, Charset charset, String what) {
+        String text;
         try {
-            return charset.newDecoder()
-                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)))
+            text = charset.newDecoder().decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)))
                     .toString();
         } catch (CharacterCodingException e) {
             throw WebhookException.badRequest(what + " is not valid " + charset.name());
         }
-    }
-
-    /** A name as it may appear in a reason and a log line: control characters escaped, at most 40 characters. */
-    private static String printable(String name) {
-        StringBuilder shown = new StringBuilder();
-        name.codePoints().limit(NAME_SHOWN).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                shown.append(String.format("\\u%04x", c));
-            } else {
-                shown.appendCodePoint(c);
-            }
-        });
-        return name.codePointCount(0, name.length()) > NAME_SHOWN ? shown + "..." : shown.toString();
+        if (text.indexOf('\0') >= 0) {
+            throw WebhookException.badRequest(what + " contains a NUL character");
+        }
+        return text;
     }
 
     private static Charset charsetNamed(String name, Charset fallback) {

@@ -37,8 +37,8 @@ class FormDataPropertiesTest {
     }
 
     @Test
-    void validUtf8IsDecodedVerbatim() {
-        RandomInputs.forAll(1000, random -> random.anyString(255), value -> {
+    void validUtf8WithoutNulIsDecodedVerbatim() {
+        RandomInputs.forAll(1000, random -> random.anyString(255).replace('\u0000', ' '), value -> {
             String encoded = "text=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
             String wellFormed = new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
 

@@ -167,6 +167,14 @@ class WebhookBadInputTest {
                         "Parameter apiMsgId is not valid UTF-8"),
                 Arguments.of(OPERA + "receive.xml", FORM, "XmlMsg=%3Cbspostevent%3E%FF", 400,
                         "Parameter XmlMsg is not valid UTF-8"),
+                // a NUL, which no text column can store, in a form value or an MO's text
+                Arguments.of(CLICKATELL + "receive.json", FORM, "moMsgId=m&from=1&to=2&text=a%00b", 400,
+                        "Parameter text contains a NUL character"),
+                Arguments.of(CLICKATELL + "receipt.json", FORM, "apiMsgId=a%00&status=003", 400,
+                        "Parameter apiMsgId contains a NUL character"),
+                // a value quoted in the reason cannot forge a log line nor run on
+                Arguments.of(CLICKATELL + "receipt.json", FORM, "apiMsgId=a&status=003&timestamp=1%0AINFO+forged"
+                        + "x".repeat(100), 400, "got 1\\u000aINFO forgedxxx"),
                 // unreadable content types
                 Arguments.of(CLICKATELL + "receive.json", FORM + "; charset=no-such-charset", "text=x", 415,
                         "Unreadable Content-Type"),
@@ -269,7 +277,8 @@ class WebhookBadInputTest {
                 body.getBytes(StandardCharsets.UTF_8), user(path), password(path));
 
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.body()).contains(reason).doesNotContain(SECRET_TEXT);
+        assertThat(response.body()).contains(reason).doesNotContain(SECRET_TEXT).doesNotContain("\n")
+                .hasSizeLessThan(200);
     }
 
     /** Path, then user and password to send (null: no Authorization header). */
