@@ -3,10 +3,12 @@ package io.richmond.sdk.amqp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +25,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Turns deliveries into messages for a {@link MessageHandler}. A delivery that does not decode, or whose handler
  * throws or fails, is published to the transport's {@code .failures} key as a {@code failure_message} with the
- * reason, and consumption goes on: one bad message never blocks a queue.
+ * reason, and consumption goes on: one bad message never blocks a queue. A failure that passes by itself (a
+ * {@link TemporaryFailure}, such as the database restarting) is no fault of the message: it goes back on its queue
+ * after {@link #RETRY_DELAY}, to be handled again.
  */
 public final class MessageDispatcher<T extends Message> implements DeliveryHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MessageDispatcher.class);
+
+    /** Long enough not to spin on a database that is restarting; short enough that a blip costs little. */
+    static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
     private final MessageCodec codec;
     private final MessagePublisher publisher;
@@ -72,6 +79,13 @@ public final class MessageDispatcher<T extends Message> implements DeliveryHandl
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
+            if (TemporaryFailure.isTemporary(cause)) {
+                log.warn("{}: handler failed on message for now ({}); putting it back on the queue in {} ms", source,
+                        cause.toString(), RETRY_DELAY.toMillis());
+                return CompletableFuture.supplyAsync(() -> {
+                    throw new TemporaryFailure(cause);
+                }, CompletableFuture.delayedExecutor(RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS));
+            }
             log.warn("{}: handler failed on message ({}); sending it to {} and going on", source, cause.toString(),
                     failuresRoutingKey);
             return fail(body, null, stackTrace(cause));

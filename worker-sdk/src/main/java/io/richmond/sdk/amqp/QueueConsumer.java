@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
@@ -25,7 +26,8 @@ import com.rabbitmq.client.Envelope;
  * <p>A delivery is acknowledged when the stage its handler returns completes, not when the handler returns, so a
  * worker's replies are confirmed by the broker before the message that caused them is let go; the handler itself
  * never waits for the broker. A stage that fails means the handler's own failure path (publishing to
- * {@code .failures}) failed too: the message is requeued rather than lost.
+ * {@code .failures}) failed too, or the failure was a {@link TemporaryFailure}: the message is requeued rather than
+ * lost.
  *
  * <p>{@link #close} stops taking deliveries, lets in-flight ones finish and be acknowledged, then closes the
  * channels; deliveries prefetched but never started go back to the queue with the channel. A consumer starts once
@@ -183,7 +185,10 @@ public final class QueueConsumer implements AutoCloseable {
             }
             outcome.whenComplete((ignored, failure) -> {
                 try {
-                    if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    if (cause instanceof TemporaryFailure) {
+                        log.debug("{}: delivery {} failed for now; requeueing it", queue, deliveryTag);
+                    } else if (failure != null) {
                         log.error("{}: could not handle delivery {} nor record its failure; requeueing it", queue,
                                 deliveryTag, failure);
                     }

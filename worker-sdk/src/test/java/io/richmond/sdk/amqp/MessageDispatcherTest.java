@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -249,5 +250,28 @@ class MessageDispatcherTest {
         await().atMost(TestBroker.PATIENCE).until(() -> attempts.get() >= 2);
         consumer.close(Duration.ofSeconds(5));
         assertThat(broker.ready(broker.queues().inbound())).isEqualTo(1);
+    }
+
+    @Test
+    void putsAMessageBackOnItsQueueWhenItsHandlerFailsForNowAndHandlesItAgain() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        consume(message -> {
+            if (attempts.incrementAndGet() == 1) {
+                // What a JPA handler throws while PostgreSQL restarts: a rollback on a connection it terminated.
+                throw new IllegalStateException("Unable to rollback against JDBC Connection",
+                        new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+            }
+            handled.add(message);
+            return CompletableFuture.completedFuture(null);
+        });
+        UserMessage delayed = message(UNDER_TEST);
+
+        publish(delayed);
+
+        assertThat(awaitHandled()).isEqualTo(delayed);
+        assertThat(attempts).hasValue(2);
+        await().atMost(TestBroker.PATIENCE).until(() -> consumer.inFlight() == 0);
+        assertThat(broker.ready(broker.queues().inbound())).isZero();
+        assertThat(broker.ready(broker.queues().failures())).as("not the message's fault").isZero();
     }
 }
