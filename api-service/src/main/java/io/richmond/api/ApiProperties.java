@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumers handler threads per consumed queue
  * @param busPrefix put before every transport name and queue the API uses on the bus ({@code test_} makes
  *                  {@code test_clickatell.outbound}), so that several installations can share one broker
+ * @param lookupCacheTtl how long keywords, number routes, the default account and callback URLs are remembered
+ *                       for inbound SMS; changes through this process take effect at once, others after this
+ * @param credentialCache how long and for how many accounts a password BCrypt accepted is accepted again without
+ *                        BCrypt
  */
 @ConfigurationProperties("richmond.api")
 public record ApiProperties(
@@ -28,7 +32,9 @@ public record ApiProperties(
         @DefaultValue("24h") Duration idempotencyTtl,
         @DefaultValue("") String inboundDefaultAccount,
         @DefaultValue("2") int consumers,
-        @DefaultValue("") String busPrefix) {
+        @DefaultValue("") String busPrefix,
+        @DefaultValue("5s") Duration lookupCacheTtl,
+        @DefaultValue CredentialCache credentialCache) {
 
     /**
      * @param requests requests an account may make per window, unless its own limit says otherwise
@@ -46,5 +52,12 @@ public record ApiProperties(
      */
     public record Outbox(@DefaultValue("5s") Duration sweepInterval, @DefaultValue("5s") Duration minAge,
             @DefaultValue("500") int batchSize, @DefaultValue("10s") Duration confirmTimeout) {
+    }
+
+    /**
+     * @param ttl how long an accepted password is remembered; a changed password takes effect at once regardless
+     * @param maximumSize the most accounts remembered at once
+     */
+    public record CredentialCache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maximumSize) {
     }
 }

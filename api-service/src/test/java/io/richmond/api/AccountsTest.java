@@ -69,6 +69,20 @@ class AccountsTest extends ApiTestBase {
     }
 
     @Test
+    void aChangedPasswordTakesEffectAtTheNextRequestThoughTheOldOneWasJustAccepted() {
+        String path = "/api/v1/account/callbacks.json";
+        assertThat(get(alice, path).statusCode()).isEqualTo(200);
+        assertThat(send(request(null, path).header("Authorization", basic(alice, "wrong")).GET()).statusCode())
+                .isEqualTo(401);
+
+        accounts.changePassword(alice, "changed");
+
+        assertThat(get(alice, path).statusCode()).isEqualTo(401);
+        assertThat(send(request(null, path).header("Authorization", basic(alice, "changed")).GET()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void theAccountsCommandCreatesAccountsThatCanSend() {
         Run created = command("create", "carol", "s3cret");
         Run generated = command("create", "dave");

@@ -189,6 +189,8 @@ class KeywordsTest extends ApiTestBase {
         assertThat(delete(owner, "/api/v1/account/keywords/abc.json").statusCode()).isEqualTo(404);
         assertThat(delete(owner, "/api/v1/account/keywords/" + id + ".json").statusCode()).isEqualTo(204);
         assertThat(ok(get(owner, PATH)).size()).isZero();
+        // Declared at registration and named by no SMS: TestResources cannot find it once the keyword is gone.
+        keywordQueue("stop");
     }
 
     @Test

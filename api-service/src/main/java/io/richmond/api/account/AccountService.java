@@ -24,11 +24,14 @@ public class AccountService implements UserDetailsService {
     private final AccountRepository accounts;
     private final NumberRouteRepository routes;
     private final PasswordEncoder passwordEncoder;
+    private final NumberOwners owners;
 
-    public AccountService(AccountRepository accounts, NumberRouteRepository routes, PasswordEncoder passwordEncoder) {
+    public AccountService(AccountRepository accounts, NumberRouteRepository routes, PasswordEncoder passwordEncoder,
+            NumberOwners owners) {
         this.accounts = accounts;
         this.routes = routes;
         this.passwordEncoder = passwordEncoder;
+        this.owners = owners;
     }
 
     @Override
@@ -51,6 +54,7 @@ public class AccountService implements UserDetailsService {
             throw new IllegalArgumentException("the password must not be empty");
         }
         checkRateLimit(rateLimit);
+        owners.changed();
         if (accounts.findByUsername(username).isPresent()) {
             throw new IllegalArgumentException("an account " + username + " exists already");
         }
@@ -96,6 +100,7 @@ public class AccountService implements UserDetailsService {
             throw new IllegalArgumentException("'" + msisdn + "' is neither an msisdn nor a short code");
         }
         Long accountId = find(username).getId();
+        owners.changed();
         routes.findById(msisdn).ifPresentOrElse(route -> route.routeTo(accountId),
                 () -> routes.save(new NumberRoute(msisdn, accountId)));
     }

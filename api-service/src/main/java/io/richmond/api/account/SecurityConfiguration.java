@@ -10,6 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
+import io.richmond.api.ApiProperties;
 import io.richmond.api.ratelimit.RateLimitFilter;
 import io.richmond.api.ratelimit.RateLimits;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,9 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** BCrypt, whose deliberate slowness every request with credentials would otherwise pay. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(ApiProperties properties) {
+        return new CachingPasswordEncoder(new BCryptPasswordEncoder(), properties.credentialCache().ttl(),
+                properties.credentialCache().maximumSize());
     }
 
     @Bean
@@ -33,7 +36,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/**").authenticated()
                         .anyRequest().permitAll())
-                .httpBasic(basic -> basic.realmName("Richmond"))
+                .httpBasic(basic -> basic.realmName("Richmond")
+                        .authenticationEntryPoint(new UncheckedCredentialsEntryPoint("Richmond", mapper)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new RateLimitFilter(limits, mapper), AuthorizationFilter.class)

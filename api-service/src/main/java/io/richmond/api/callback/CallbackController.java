@@ -34,10 +34,12 @@ class CallbackController {
 
     private final CallbackUrlRepository callbacks;
     private final CallbackUrlGuard guard;
+    private final CallbackTargets targets;
 
-    CallbackController(CallbackUrlRepository callbacks, CallbackUrlGuard guard) {
+    CallbackController(CallbackUrlRepository callbacks, CallbackUrlGuard guard, CallbackTargets targets) {
         this.callbacks = callbacks;
         this.guard = guard;
+        this.targets = targets;
     }
 
     /**
@@ -46,6 +48,7 @@ class CallbackController {
      */
     @PutMapping("/callbacks.json")
     List<CallbackView> replace(ApiParams params, @AuthenticationPrincipal AccountPrincipal caller) {
+        targets.changed();
         Instant now = now();
         List<CallbackView> set = new ArrayList<>();
         for (String given : params.asMap().keySet()) {
@@ -73,6 +76,7 @@ class CallbackController {
     /** Adds a URL to a name: {@code name}, {@code url} and optionally {@code format} ({@code multipart}). */
     @PostMapping("/callbacks.json")
     CallbackView add(ApiParams params, @AuthenticationPrincipal AccountPrincipal caller) {
+        targets.changed();
         String given = params.required("name");
         CallbackName name = CallbackName.of(given).orElseThrow(() -> ApiException.badRequest("name",
                 "unknown callback '" + given + "': use sms_received or sms_receipt"));
@@ -97,6 +101,7 @@ class CallbackController {
     /** Changes {@code url}, {@code format} or both. */
     @PutMapping("/callbacks/{id}.json")
     CallbackView change(@PathVariable String id, ApiParams params, @AuthenticationPrincipal AccountPrincipal caller) {
+        targets.changed();
         CallbackUrl callback = find(id, caller);
         Optional<CallbackFormat> format = params.first("format").map(CallbackController::format);
         if (format.isEmpty() || params.first("url").isPresent()) {
@@ -108,6 +113,7 @@ class CallbackController {
 
     @DeleteMapping("/callbacks/{id}.json")
     ResponseEntity<Void> delete(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal caller) {
+        targets.changed();
         callbacks.delete(find(id, caller));
         return ResponseEntity.noContent().build();
     }

@@ -18,12 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CallbackJobs {
 
-    private final CallbackUrlRepository urls;
+    private final CallbackTargets targets;
     private final CallbackJobRepository jobs;
     private final JsonMapper mapper;
 
-    CallbackJobs(CallbackUrlRepository urls, CallbackJobRepository jobs, JsonMapper mapper) {
-        this.urls = urls;
+    CallbackJobs(CallbackTargets targets, CallbackJobRepository jobs, JsonMapper mapper) {
+        this.targets = targets;
         this.jobs = jobs;
         this.mapper = mapper;
     }
@@ -34,8 +34,7 @@ public class CallbackJobs {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<CallbackJobRecord> enqueue(long accountId, CallbackName name, Map<String, String> fields) {
-        List<CallbackJob.Target> targets = urls.findByAccountIdAndNameOrderByIdAsc(accountId, name.value()).stream()
-                .map(url -> new CallbackJob.Target(url.getId(), url.getUrl(), url.getFormat())).toList();
+        List<CallbackJob.Target> targets = this.targets.of(accountId, name);
         if (targets.isEmpty()) {
             return Optional.empty();
         }

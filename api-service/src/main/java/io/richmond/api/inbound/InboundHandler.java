@@ -41,9 +41,8 @@ public class InboundHandler {
         try {
             received = inbound.receive(gateway, message);
         } catch (DataIntegrityViolationException e) {
-            // A copy of the message, handled at the same time by another consumer, was stored first: answered now
-            // as a redelivery, it still reaches the keyword's workers.
-            received = inbound.receive(gateway, message);
+            // Stored already: redelivered, or a copy handled at the same time by another consumer was first.
+            received = inbound.stored(message);
         }
         CompletableFuture<Integer> job = jobs.publish(received.job().stream().toList());
         String keyword = received.sms().getKeyword();

@@ -10,11 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.richmond.api.ApiProperties;
-import io.richmond.api.account.Account;
-import io.richmond.api.account.AccountRepository;
-import io.richmond.api.account.NumberRoute;
-import io.richmond.api.account.NumberRouteRepository;
+import io.richmond.api.account.NumberOwners;
 import io.richmond.api.callback.CallbackFields;
 import io.richmond.api.callback.CallbackJobRecord;
 import io.richmond.api.callback.CallbackJobs;
@@ -35,21 +31,17 @@ public class InboundSms {
     private static final Logger log = LoggerFactory.getLogger(InboundSms.class);
 
     private final ReceivedSmsRepository received;
-    private final NumberRouteRepository routes;
-    private final AccountRepository accounts;
+    private final NumberOwners owners;
     private final CallbackJobs callbacks;
     private final Keywords keywords;
-    private final String defaultAccount;
     private final MeterRegistry meters;
 
-    InboundSms(ReceivedSmsRepository received, NumberRouteRepository routes, AccountRepository accounts,
-            CallbackJobs callbacks, Keywords keywords, ApiProperties properties, MeterRegistry meters) {
+    InboundSms(ReceivedSmsRepository received, NumberOwners owners, CallbackJobs callbacks, Keywords keywords,
+            MeterRegistry meters) {
         this.received = received;
-        this.routes = routes;
-        this.accounts = accounts;
+        this.owners = owners;
         this.callbacks = callbacks;
         this.keywords = keywords;
-        this.defaultAccount = properties.inboundDefaultAccount();
         this.meters = meters;
     }
 
@@ -61,22 +53,17 @@ public class InboundSms {
     }
 
     /**
-     * Stores the SMS, and makes its {@code sms_received} job if the account has such callbacks. A redelivered
-     * message is not stored again, but answered as stored, so that it still reaches its keyword's workers.
+     * Stores the SMS, and makes its {@code sms_received} job if the account has such callbacks. No lookup first:
+     * a redelivered message breaks the unique message id, and {@link #stored} answers it then.
      *
      * @throws IllegalStateException when no account owns the number: the dispatcher keeps the message in
      *                               {@code <gw>.failures}
+     * @throws org.springframework.dao.DataIntegrityViolationException when the message is stored already
      */
     @Transactional
     public Received receive(Gateway gateway, UserMessage message) {
-        Optional<ReceivedSms> stored = received.findByMessageId(message.messageId());
-        if (stored.isPresent()) {
-            log.info("{}: inbound SMS {} is stored already (redelivered); not storing it again",
-                    message.transportName(), message.messageId());
-            return new Received(stored.get(), Optional.empty());
-        }
         Optional<Keyword> keyword = keywords.match(message.toAddr(), message.content());
-        long accountId = keyword.map(Keyword::getAccountId).or(() -> owner(message.toAddr())).orElseThrow(() -> {
+        long accountId = keyword.map(Keyword::getAccountId).or(() -> owners.owner(message.toAddr())).orElseThrow(() -> {
             meters.counter("richmond.inbound.unrouted", "transport", message.transportName()).increment();
             return new IllegalStateException("no account receives SMS to " + message.toAddr() + ": route it with"
                     + " 'accounts route " + message.toAddr() + " NAME' or set richmond.api.inbound-default-account");
@@ -90,14 +77,17 @@ public class InboundSms {
         return new Received(sms, callbacks.enqueue(accountId, CallbackName.SMS_RECEIVED, CallbackFields.of(sms)));
     }
 
-    private Optional<Long> owner(String number) {
-        String other = number.startsWith("+") ? number.substring(1) : "+" + number;
-        Optional<Long> routed = routes.findById(number).or(() -> routes.findById(other))
-                .map(NumberRoute::getAccountId);
-        if (routed.isPresent() || defaultAccount.isBlank()) {
-            return routed;
-        }
-        return accounts.findByUsername(defaultAccount).map(Account::getId);
+    /**
+     * A redelivered message, as stored the first time, with no new job: it is not stored again, but still reaches
+     * its keyword's workers.
+     */
+    @Transactional(readOnly = true)
+    public Received stored(UserMessage message) {
+        ReceivedSms sms = received.findByMessageId(message.messageId()).orElseThrow(() -> new IllegalStateException(
+                "inbound SMS " + message.messageId() + " broke a unique constraint but is not stored"));
+        log.info("{}: inbound SMS {} is stored already (redelivered); not storing it again",
+                message.transportName(), message.messageId());
+        return new Received(sms, Optional.empty());
     }
 
     private static Instant receivedAt(UserMessage message) {

@@ -11,8 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.richmond.api.ApiProperties;
 import io.richmond.api.account.NumberRoute;
 import io.richmond.api.account.NumberRouteRepository;
+import io.richmond.api.lookup.LookupCache;
 import io.richmond.api.web.ApiException;
 
 /** The keywords accounts registered on numbers, and which one an inbound SMS starts with. */
@@ -25,12 +27,18 @@ public class Keywords {
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{7,15}|[0-9]{3,6}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+    private record Key(String number, String keyword) {
+    }
+
     private final KeywordRepository keywords;
     private final NumberRouteRepository routes;
+    /** Matches of inbound SMS; holds only what an SMS asked about. */
+    private final LookupCache<Key, Optional<Keyword>> matches;
 
-    Keywords(KeywordRepository keywords, NumberRouteRepository routes) {
+    Keywords(KeywordRepository keywords, NumberRouteRepository routes, ApiProperties properties) {
         this.keywords = keywords;
         this.routes = routes;
+        this.matches = new LookupCache<>(properties.lookupCacheTtl(), 100_000);
     }
 
     /** The keyword registered for {@code number} that {@code content}'s first word is, ignoring case. */
@@ -43,7 +51,8 @@ public class Keywords {
         if (!KEYWORD.matcher(first).matches()) {
             return Optional.empty();
         }
-        return keywords.findByNumberAndKeyword(normalize(number), first);
+        return matches.get(new Key(normalize(number), first),
+                key -> keywords.findByNumberAndKeyword(key.number(), key.keyword()));
     }
 
     /**
@@ -62,6 +71,7 @@ public class Keywords {
         if (keywords.findByNumberAndKeyword(normalized, keyword).isPresent()) {
             throw taken(number, keyword);
         }
+        matches.invalidateAfterCommit();
         // Flushed here so that a concurrent registration's unique violation surfaces inside this call.
         return keywords.saveAndFlush(new Keyword(accountId, normalized, keyword,
                 Instant.now().truncatedTo(ChronoUnit.MICROS)));
@@ -74,6 +84,7 @@ public class Keywords {
 
     @Transactional
     void delete(long accountId, long id) {
+        matches.invalidateAfterCommit();
         keywords.delete(keywords.findByIdAndAccountId(id, accountId)
                 .orElseThrow(() -> ApiException.notFound("no keyword " + id)));
     }

@@ -1,6 +1,7 @@
 package io.richmond.api.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,27 +30,39 @@ public class CallbackJobOutbox {
 
     private final RawPublisher publisher;
     private final String queue;
-    private final CallbackJobRepository repository;
-    private final Executor marking;
+    private final PublishedMarks<String> marks;
+    private final InFlight<String> inFlight = new InFlight<>(Clock.systemUTC());
 
     /** @param marking where confirmed rows are marked: confirms arrive on the broker connection's own thread */
     CallbackJobOutbox(ConfirmingPublisher confirmingPublisher, RichmondAmqpProperties amqp,
             CallbackJobRepository repository, BusNames names, @Qualifier("applicationTaskExecutor") Executor marking) {
         this.publisher = new RawPublisher(confirmingPublisher, amqp.exchange());
         this.queue = names.callbackJobs();
-        this.repository = repository;
-        this.marking = marking;
+        this.marks = new PublishedMarks<>(ids -> repository.markPublished(ids, Instant.now()), marking);
     }
 
-    /** Publishes them all at once; the future completes, never exceptionally, when the confirmed ones are marked. */
+    /**
+     * Publishes them all at once; the future completes when the confirmed ones are marked (exceptionally if marking
+     * failed).
+     */
     public CompletableFuture<Integer> publish(List<CallbackJobRecord> jobs) {
         if (jobs.isEmpty()) {
             return CompletableFuture.completedFuture(0);
         }
+        List<String> ids = jobs.stream().map(CallbackJobRecord::getId).toList();
+        return inFlight.during(ids, () -> publishUnmarked(jobs).thenCompose(marks::mark));
+    }
+
+    /** Whether a publish of this process is still waiting for the job's confirm or its mark. */
+    boolean isInFlight(String id) {
+        return inFlight.contains(id);
+    }
+
+    /** Publishes them all at once; the future completes, never exceptionally, with the ids the broker confirmed. */
+    CompletableFuture<List<String>> publishUnmarked(List<CallbackJobRecord> jobs) {
         Map<String, CompletableFuture<Void>> publishes = new LinkedHashMap<>();
         jobs.forEach(job -> publishes.put(job.getId(), publish(job)));
-        return Confirms.confirmed(publishes, "callback jobs").thenApplyAsync(confirmed -> confirmed.isEmpty() ? 0
-                : repository.markPublished(confirmed, Instant.now()), marking);
+        return Confirms.confirmed(publishes, "callback jobs");
     }
 
     private CompletableFuture<Void> publish(CallbackJobRecord job) {

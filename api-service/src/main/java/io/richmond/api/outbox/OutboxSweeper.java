@@ -1,9 +1,9 @@
 package io.richmond.api.outbox;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.CompletableFuture;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.richmond.api.ApiProperties;
 import io.richmond.api.account.AccountsCommand;
@@ -26,7 +27,10 @@ import io.richmond.api.sms.SentSmsRepository;
 /**
  * Publishes again what the broker did not confirm: SMS and callback jobs older than {@code min-age} without
  * {@code published_at} (the broker was down, a confirm was lost, the process died between commit and publish).
- * Delivery is at least once: a confirm lost after the broker took the message makes a duplicate.
+ * Rows a publish of this process is still waiting on are left to it. Delivery is at least once: a confirm lost
+ * after the broker took the message makes a duplicate. Rows are claimed
+ * with {@code FOR UPDATE SKIP LOCKED}, so that the sweepers of several API processes never publish the same row in
+ * the same sweep.
  */
 @Component
 @Profile("!" + AccountsCommand.PROFILE)
@@ -39,15 +43,17 @@ class OutboxSweeper implements SmartLifecycle {
     private final CallbackJobRepository jobs;
     private final CallbackJobOutbox jobOutbox;
     private final ApiProperties.Outbox settings;
+    private final TransactionTemplate transactions;
     private ScheduledExecutorService scheduler;
 
     OutboxSweeper(SentSmsRepository sms, SmsOutbox smsOutbox, CallbackJobRepository jobs,
-            CallbackJobOutbox jobOutbox, ApiProperties properties) {
+            CallbackJobOutbox jobOutbox, ApiProperties properties, PlatformTransactionManager transactionManager) {
         this.sms = sms;
         this.smsOutbox = smsOutbox;
         this.jobs = jobs;
         this.jobOutbox = jobOutbox;
         this.settings = properties.outbox();
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -75,33 +81,50 @@ class OutboxSweeper implements SmartLifecycle {
     void sweep() {
         try {
             Instant before = Instant.now().minus(settings.minAge());
-            PageRequest batch = PageRequest.of(0, settings.batchSize());
-            List<SentSms> unpublishedSms = sms.findUnpublished(before, batch);
-            if (!unpublishedSms.isEmpty()) {
-                int confirmed = wait(smsOutbox.publish(unpublishedSms));
-                log.info("outbox: published {} SMS again, {} confirmed", unpublishedSms.size(), confirmed);
-            }
-            List<CallbackJobRecord> unpublishedJobs = jobs.findUnpublished(before, batch);
-            if (!unpublishedJobs.isEmpty()) {
-                int confirmed = wait(jobOutbox.publish(unpublishedJobs));
-                log.info("outbox: published {} callback jobs again, {} confirmed", unpublishedJobs.size(), confirmed);
-            }
+            transactions.executeWithoutResult(status -> sweepSms(before));
+            transactions.executeWithoutResult(status -> sweepJobs(before));
         } catch (RuntimeException e) {
             // The next sweep tries again; a scheduled task that throws would never run again.
             log.warn("outbox sweep failed, trying again in {}: {}", settings.sweepInterval(), e.toString());
         }
     }
 
-    private int wait(CompletableFuture<Integer> marked) {
+    /**
+     * Each sweep claims its rows until it has marked what the broker confirmed: another process's sweeper skips
+     * them meanwhile, and finds them marked once this one commits.
+     */
+    private void sweepSms(Instant before) {
+        List<SentSms> unpublished = sms.claimUnpublished(before, settings.batchSize()).stream()
+                .filter(row -> !smsOutbox.isInFlight(row.getId())).toList();
+        if (unpublished.isEmpty()) {
+            return;
+        }
+        List<Long> confirmed = wait(smsOutbox.publishUnmarked(unpublished));
+        int marked = confirmed.isEmpty() ? 0 : sms.markPublished(confirmed, Instant.now());
+        log.info("outbox: published {} SMS again, {} confirmed", unpublished.size(), marked);
+    }
+
+    private void sweepJobs(Instant before) {
+        List<CallbackJobRecord> unpublished = jobs.claimUnpublished(before, settings.batchSize()).stream()
+                .filter(row -> !jobOutbox.isInFlight(row.getId())).toList();
+        if (unpublished.isEmpty()) {
+            return;
+        }
+        List<String> confirmed = wait(jobOutbox.publishUnmarked(unpublished));
+        int marked = confirmed.isEmpty() ? 0 : jobs.markPublished(confirmed, Instant.now());
+        log.info("outbox: published {} callback jobs again, {} confirmed", unpublished.size(), marked);
+    }
+
+    private <K> List<K> wait(CompletableFuture<List<K>> confirmed) {
         try {
-            return marked.get(settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return confirmed.get(settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             log.warn("outbox: no confirms within {}; the rows stay unpublished until a later sweep",
                     settings.confirmTimeout());
-            return 0;
+            return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return List.of();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }

@@ -1,5 +1,6 @@
 package io.richmond.api.outbox;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,17 +26,16 @@ import io.richmond.sdk.message.UserMessage;
 public class SmsOutbox {
 
     private final MessagePublisher publisher;
-    private final SentSmsRepository repository;
     private final BusNames names;
-    private final Executor marking;
+    private final PublishedMarks<Long> marks;
+    private final InFlight<Long> inFlight = new InFlight<>(Clock.systemUTC());
 
     /** @param marking where confirmed rows are marked: confirms arrive on the broker connection's own thread */
     SmsOutbox(MessagePublisher publisher, SentSmsRepository repository, BusNames names,
             @Qualifier("applicationTaskExecutor") Executor marking) {
         this.publisher = publisher;
-        this.repository = repository;
         this.names = names;
-        this.marking = marking;
+        this.marks = new PublishedMarks<>(ids -> repository.markPublished(ids, Instant.now()), marking);
     }
 
     /** Publishes them all at once; the future completes when the confirmed ones are marked. */
@@ -43,12 +43,22 @@ public class SmsOutbox {
         if (messages.isEmpty()) {
             return CompletableFuture.completedFuture(0);
         }
+        List<Long> ids = messages.stream().map(SentSms::getId).toList();
+        return inFlight.during(ids, () -> publishUnmarked(messages).thenCompose(marks::mark));
+    }
+
+    /** Whether a publish of this process is still waiting for the row's confirm or its mark. */
+    boolean isInFlight(long id) {
+        return inFlight.contains(id);
+    }
+
+    /** Publishes them all at once; the future completes, never exceptionally, with the ids the broker confirmed. */
+    CompletableFuture<List<Long>> publishUnmarked(List<SentSms> messages) {
         Map<Long, CompletableFuture<Void>> publishes = new LinkedHashMap<>();
         for (SentSms sms : messages) {
             publishes.put(sms.getId(), publisher.publish(names.queues(sms.gateway()).outbound(), userMessage(sms)));
         }
-        return Confirms.confirmed(publishes, "SMS").thenApplyAsync(confirmed -> confirmed.isEmpty() ? 0
-                : repository.markPublished(confirmed, Instant.now()), marking);
+        return Confirms.confirmed(publishes, "SMS");
     }
 
     private UserMessage userMessage(SentSms sms) {

@@ -31,8 +31,13 @@ public interface SentSmsRepository extends JpaRepository<SentSms, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     Optional<SentSms> findFirstByTransportNameAndTransportMsgId(String transportName, String transportMsgId);
 
-    @Query("select s from SentSms s where s.publishedAt is null and s.createdAt < :before order by s.id")
-    List<SentSms> findUnpublished(Instant before, Pageable page);
+    /**
+     * Locks the rows it answers until the caller's transaction ends, skipping rows another transaction holds: two
+     * sweepers (two API processes) never take the same row.
+     */
+    @Query(value = "select * from sent_sms where published_at is null and created_at < :before order by id"
+            + " limit :limit for update skip locked", nativeQuery = true)
+    List<SentSms> claimUnpublished(Instant before, int limit);
 
     @Transactional
     @Modifying
