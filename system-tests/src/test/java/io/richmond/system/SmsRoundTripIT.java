@@ -26,13 +26,15 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 
 import io.richmond.testsupport.LocalServices;
 import io.richmond.testsupport.LocalServices.Database;
 import io.richmond.testsupport.RequiresPostgres;
 import io.richmond.testsupport.RequiresRabbitMq;
+import io.richmond.testsupport.TestCleanup;
+import io.richmond.testsupport.system.FakeClickatell;
+import io.richmond.testsupport.system.RecordingReceiver;
+import io.richmond.testsupport.system.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -126,26 +128,17 @@ class SmsRoundTripIT {
                 running.close();
             }
         }
-        CachingConnectionFactory connections = new CachingConnectionFactory(LocalServices.amqpUri().orElseThrow());
-        try {
-            RabbitAdmin admin = new RabbitAdmin(connections);
-            for (String gateway : List.of("clickatell", "opera")) {
-                for (String key : List.of("inbound", "outbound", "event", "failures", "outbound.retry.1000")) {
-                    admin.deleteQueue(PREFIX + gateway + "." + key);
-                }
+        List<String> queues = new ArrayList<>(List.of(PREFIX + "sms.replies", PREFIX + "sms.replies.failures"));
+        for (String gateway : List.of("clickatell", "opera")) {
+            for (String key : List.of("inbound", "outbound", "event", "failures", "outbound.retry.1000")) {
+                queues.add(PREFIX + gateway + "." + key);
             }
-            for (String queue : List.of("jobs", "deliveries", "dead", "deliveries.retry.1000")) {
-                admin.deleteQueue(PREFIX + "callbacks." + queue);
-            }
-            admin.deleteExchange(EXCHANGE);
-        } finally {
-            connections.destroy();
         }
-        Database database = LocalServices.postgres().orElseThrow();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                database.password()); Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+        for (String queue : List.of("jobs", "deliveries", "dead", "deliveries.retry.1000")) {
+            queues.add(PREFIX + "callbacks." + queue);
         }
+        TestCleanup.deleteQueuesAndExchange(queues, EXCHANGE);
+        TestCleanup.dropSchema(SCHEMA);
     }
 
     @Test
