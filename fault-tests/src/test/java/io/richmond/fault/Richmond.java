@@ -1,5 +1,6 @@
 package io.richmond.fault;
 
+import static io.richmond.testsupport.system.ServiceArguments.concat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -22,6 +23,7 @@ import io.richmond.testsupport.LocalServices.Database;
 import io.richmond.testsupport.TestCleanup;
 import io.richmond.testsupport.system.FakeClickatell;
 import io.richmond.testsupport.system.RecordingReceiver;
+import io.richmond.testsupport.system.ServiceArguments;
 import io.richmond.testsupport.system.ServiceProcess;
 
 /**
@@ -81,13 +83,8 @@ final class Richmond implements AutoCloseable {
     }
 
     private void startServices() throws Exception {
-        String jdbcUrl = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema="
-                + schema;
-        List<String> datasource = List.of(
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password());
-        List<String> bus = List.of("--richmond.amqp.uri=" + amqpUri, "--richmond.amqp.exchange=" + exchange);
+        List<String> datasource = ServiceArguments.datasource(database, schema);
+        List<String> bus = ServiceArguments.bus(amqpUri, exchange);
 
         services.put(API, ServiceProcess.start(API, concat(datasource, bus, List.of(
                 "--spring.flyway.schemas=" + schema,
@@ -99,16 +96,8 @@ final class Richmond implements AutoCloseable {
                 "--richmond.api.outbox.min-age=2s",
                 "--richmond.bootstrap.username=admin",
                 "--richmond.bootstrap.password=s3cret"))));
-        services.put(SMS, ServiceProcess.start(SMS, concat(bus, List.of(
-                "--richmond.sms.clickatell.transport-name=" + prefix + "clickatell",
-                "--richmond.sms.opera.transport-name=" + prefix + "opera",
-                "--richmond.sms.clickatell.base-url=" + clickatell.baseUrl(),
-                "--richmond.sms.clickatell.auth=per-call",
-                "--richmond.sms.clickatell.api-id=3",
-                "--richmond.sms.clickatell.username=richmond",
-                "--richmond.sms.clickatell.password=provider-s3cret",
-                "--richmond.sms.clickatell.webhook.username=clickatell",
-                "--richmond.sms.clickatell.webhook.password=hook-s3cret",
+        services.put(SMS, ServiceProcess.start(SMS, concat(bus, ServiceArguments.clickatell(prefix,
+                clickatell.baseUrl()), List.of(
                 "--richmond.sms.clickatell.connect-timeout=1s",
                 "--richmond.sms.clickatell.timeout=2s",
                 // 1 + 2 + 4 * 10 s: a provider may be away for 40 s before a message is given up on.
@@ -151,15 +140,6 @@ final class Richmond implements AutoCloseable {
             throw new IllegalStateException("setting the callbacks answered " + callbacks.statusCode() + ": "
                     + callbacks.body());
         }
-    }
-
-    @SafeVarargs
-    private static List<String> concat(List<String>... parts) {
-        List<String> all = new ArrayList<>();
-        for (List<String> part : parts) {
-            all.addAll(part);
-        }
-        return all;
     }
 
     /** Waits until {@code name} does its work: listens, or has logged that it started (and logged in to TruTeq). */

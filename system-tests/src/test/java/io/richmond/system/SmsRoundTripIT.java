@@ -1,5 +1,6 @@
 package io.richmond.system;
 
+import static io.richmond.testsupport.system.ServiceArguments.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +35,7 @@ import io.richmond.testsupport.RequiresRabbitMq;
 import io.richmond.testsupport.TestCleanup;
 import io.richmond.testsupport.system.FakeClickatell;
 import io.richmond.testsupport.system.RecordingReceiver;
+import io.richmond.testsupport.system.ServiceArguments;
 import io.richmond.testsupport.system.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,48 +72,28 @@ class SmsRoundTripIT {
         String amqpUri = LocalServices.amqpUri().orElseThrow().toString();
         clickatell = new FakeClickatell();
         customer = new RecordingReceiver();
-        String jdbcUrl = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema="
-                + SCHEMA;
-        api = ServiceProcess.start("api-service", List.of(
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
+        List<String> datasource = ServiceArguments.datasource(database, SCHEMA);
+        List<String> bus = ServiceArguments.bus(amqpUri, EXCHANGE);
+        api = ServiceProcess.start("api-service", concat(datasource, bus, List.of(
                 "--spring.flyway.schemas=" + SCHEMA,
                 "--richmond.callbacks.allowed-hosts=127.0.0.1",
-                "--richmond.amqp.uri=" + amqpUri,
-                "--richmond.amqp.exchange=" + EXCHANGE,
                 "--richmond.api.bus-prefix=" + PREFIX,
                 "--richmond.api.inbound-default-account=admin",
                 "--richmond.bootstrap.username=admin",
-                "--richmond.bootstrap.password=s3cret"));
-        sms = ServiceProcess.start("sms-transport", List.of(
-                "--richmond.amqp.uri=" + amqpUri,
-                "--richmond.amqp.exchange=" + EXCHANGE,
-                "--richmond.sms.clickatell.transport-name=" + PREFIX + "clickatell",
-                "--richmond.sms.opera.transport-name=" + PREFIX + "opera",
-                "--richmond.sms.clickatell.base-url=" + clickatell.baseUrl(),
-                "--richmond.sms.clickatell.auth=per-call",
-                "--richmond.sms.clickatell.api-id=3",
-                "--richmond.sms.clickatell.username=richmond",
-                "--richmond.sms.clickatell.password=provider-s3cret",
-                "--richmond.sms.clickatell.webhook.username=clickatell",
-                "--richmond.sms.clickatell.webhook.password=hook-s3cret",
+                "--richmond.bootstrap.password=s3cret")));
+        sms = ServiceProcess.start("sms-transport", concat(bus, ServiceArguments.clickatell(PREFIX,
+                clickatell.baseUrl()), List.of(
                 "--richmond.sms.retry.max-attempts=2",
-                "--richmond.sms.retry.initial-delay=1s"));
+                "--richmond.sms.retry.initial-delay=1s")));
         api.awaitListening(Duration.ofSeconds(90));
         sms.awaitListening(Duration.ofSeconds(90));
         // After api-service, whose migrations make the tables the dispatcher writes its delivery log to.
-        dispatcher = ServiceProcess.start("callback-dispatcher", List.of(
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--richmond.amqp.uri=" + amqpUri,
-                "--richmond.amqp.exchange=" + EXCHANGE,
+        dispatcher = ServiceProcess.start("callback-dispatcher", concat(datasource, bus, List.of(
                 "--richmond.callbacks.bus-prefix=" + PREFIX,
                 "--richmond.callbacks.allowed-hosts=127.0.0.1",
                 "--richmond.callbacks.retry.initial-delay=1s",
                 "--richmond.callbacks.retry.max-delay=1s",
-                "--richmond.callbacks.retry.give-up-after=3s"));
+                "--richmond.callbacks.retry.give-up-after=3s")));
         putCallbacks();
     }
 
