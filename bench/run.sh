@@ -11,9 +11,9 @@
 # sms-transport and callback-dispatcher (the SMS tests), ussd-transport and worker runners with the EchoWorker
 # (ussd), all from their jars, on an exchange, a queue prefix and a schema of this run's own (all dropped at the
 # end), and one nginx that plays Clickatell (/http/sendmsg answers `ID: <unique id>`) and the callback sink (/sink/
-# answers 200). Each test runs a warm-up (a tenth of its load; for ussd, USSD_WARM_UP sessions, twice
-# USSD_SESSIONS: the USSD chain's JVMs start with the test, and after a tenth they still compile through the
-# measured run) and then its load:
+# answers 200). Each test runs a warm-up (WARM_UP_PERCENT of its load, 100 by default, since after a tenth the
+# JVMs were still compiling through the measured run; for ussd, USSD_WARM_UP sessions, twice USSD_SESSIONS) and
+# then its load:
 #
 #   mt-single  REQUESTS_MT_SINGLE (20000) send.json requests, 1 recipient each, 64 connections
 #   mt-bulk    REQUESTS_MT_BULK (200) send.json requests, 100 recipients each, 8 connections
@@ -68,6 +68,7 @@ REQUESTS_MT_BULK=${REQUESTS_MT_BULK:-200}
 REQUESTS_MO=${REQUESTS_MO:-20000}
 DURATION=${DURATION:-120}
 SETTLE=${SETTLE:-10}
+WARM_UP_PERCENT=${WARM_UP_PERCENT:-100}
 WAIT_SECONDS=${WAIT_SECONDS:-300}
 AMQP_URI=${RICHMOND_AMQP_URI:-amqp://guest:guest@127.0.0.1:5672/%2F}
 API_PORT=${API_PORT:-18000}
@@ -389,11 +390,17 @@ declare -A RATES
 FAILED=0
 SYSTEM=richmond
 
+# The warm-up's share of a load of $1 requests, at least one.
+warm_up_count() {
+  local count=$(( ($1 * WARM_UP_PERCENT + 99) / 100 ))
+  echo $(( count < 1 ? 1 : count ))
+}
+
 # One MT test: $1 name, $2 requests, $3 connections, $4 recipients per request.
 mt_test() {
   local name=$1 requests=$2 connections=$3 recipients=$4
   local url="http://127.0.0.1:$API_PORT/api/v1/sms/clickatell/send.json"
-  mt_phase "$name-warm-up" $(( (requests + 9) / 10 )) "$connections" "$recipients" "$url"
+  mt_phase "$name-warm-up" $(warm_up_count "$requests") "$connections" "$recipients" "$url"
   mt_phase "$name" "$requests" "$connections" "$recipients" "$url"
 }
 
@@ -447,7 +454,7 @@ mt_phase() {
 
 mo_test() {
   local requests=$1
-  mo_phase mo-warm-up $(( (requests + 9) / 10 ))
+  mo_phase mo-warm-up $(warm_up_count "$requests")
   mo_phase mo "$requests"
 }
 
@@ -687,7 +694,7 @@ kannel_cpu() {
 
 kannel_mt_test() {
   local name=$1 requests=$2 connections=$3 recipients=$4
-  kannel_mt_phase "kannel-$name-warm-up" $(( (requests + 9) / 10 )) "$connections" "$recipients"
+  kannel_mt_phase "kannel-$name-warm-up" $(warm_up_count "$requests") "$connections" "$recipients"
   kannel_mt_phase "kannel-$name" "$requests" "$connections" "$recipients"
 }
 
@@ -724,7 +731,7 @@ kannel_mt_phase() {
 
 kannel_mo_test() {
   local requests=$1
-  kannel_mo_phase kannel-mo-warm-up $(( (requests + 9) / 10 ))
+  kannel_mo_phase kannel-mo-warm-up $(warm_up_count "$requests")
   kannel_mo_phase kannel-mo "$requests"
 }
 
