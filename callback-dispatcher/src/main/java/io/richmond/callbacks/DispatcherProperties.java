@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perHostQueue deliveries waiting for one host's permit; beyond it they go round the shortest delay queue
  *     without counting an attempt, so a slow host cannot hold every prefetched delivery
  * @param consumers channels (and dispatch threads) per consumed queue
- * @param storeThreads threads writing the delivery log and reading secrets (JDBC blocks; HTTP does not)
+ * @param storeThreads threads reading secrets and writing dead deliveries (JDBC blocks; HTTP does not); the
+ *     attempts' batches have two threads of their own
  * @param secretCacheTtl how long an account's secret is reused before it is read again (a rotation takes effect
  *     within it)
  * @param retry the back-off

@@ -298,6 +298,59 @@ class DispatcherTest {
         slow.release();
     }
 
+    @Test
+    void everyAttemptOfManyConcurrentDeliveriesIsLoggedOnce() {
+        // Ten hosts, so that their permits let many attempts reach the log at once and share its batches.
+        List<Receiver> hosts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            hosts.add(receiver(new Receiver()));
+        }
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            jobs.add(publishJob(account, "sms_received", target(30, hosts.get(i % hosts.size()).url("/many"), null)));
+        }
+
+        await().atMost(DEADLINE).until(() -> loggedAttempts(jobs), rows -> rows.size() == jobs.size());
+        assertThat(loggedAttempts(jobs)).containsOnly("delivered");
+        assertThat(jdbc.queryForObject("select count(distinct delivery_id) from callback_attempt"
+                + " where job_id = any (?)", Integer.class, (Object) jobs.toArray(String[]::new)))
+                .isEqualTo(jobs.size());
+        assertThat(hosts).allSatisfy(host -> assertThat(host.requests("/many")).hasSize(30));
+    }
+
+    @Test
+    void anAttemptThatCannotBeLoggedIsLeftOutAloneAndItsDeliveryNotPostedAgain() {
+        jdbc.execute("create function refuse_unloggable() returns trigger language plpgsql as $$ begin"
+                + " if new.url like '%/unloggable' then raise exception 'the test refuses this row'; end if;"
+                + " return new; end $$");
+        jdbc.execute("create trigger refuse_unloggable before insert on callback_attempt for each row"
+                + " execute function refuse_unloggable()");
+        Receiver unloggable = receiver(new Receiver());
+        List<Receiver> hosts = List.of(receiver, receiver(new Receiver()), receiver(new Receiver()));
+        String refused;
+        List<String> jobs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                jobs.add(publishJob(account, "sms_received", target(31, hosts.get(i % 3).url("/loggable"), null)));
+            }
+            refused = publishJob(account, "sms_received", target(32, unloggable.url("/unloggable"), null));
+            for (int i = 30; i < 60; i++) {
+                jobs.add(publishJob(account, "sms_received", target(31, hosts.get(i % 3).url("/loggable"), null)));
+            }
+
+            await().atMost(DEADLINE).until(() -> loggedAttempts(jobs), rows -> rows.size() == jobs.size());
+            assertThat(loggedAttempts(jobs)).containsOnly("delivered");
+            assertThat(hosts).allSatisfy(host -> assertThat(host.requests("/loggable")).hasSize(20));
+            // Acknowledged although unlogged: a requeue would post it again within moments.
+            await().during(Duration.ofSeconds(2)).atMost(DEADLINE)
+                    .until(() -> unloggable.requests("/unloggable").size() == 1);
+            assertThat(outcomes(refused + "-32")).isEmpty();
+        } finally {
+            jdbc.execute("drop trigger refuse_unloggable on callback_attempt");
+            jdbc.execute("drop function refuse_unloggable()");
+        }
+    }
+
     // Helpers
 
     private Receiver receiver(Receiver receiver) {
@@ -359,6 +412,11 @@ class DispatcherTest {
     private List<String> outcomes(String deliveryId) {
         return jdbc.queryForList("select outcome from callback_attempt where delivery_id = ? order by attempt",
                 String.class, deliveryId);
+    }
+
+    private List<String> loggedAttempts(List<String> jobs) {
+        return jdbc.queryForList("select outcome from callback_attempt where job_id = any (?)", String.class,
+                (Object) jobs.toArray(String[]::new));
     }
 
     private boolean deadQueueHolds(String deliveryId) throws Exception {
