@@ -11,7 +11,7 @@ import java.util.Map;
  * dropping them. The message is not at fault, so {@link MessageDispatcher} puts it back on its queue to be handled
  * again instead of sending it to {@code .failures}, where it would wait for a person.
  */
-final class TemporaryFailure extends RuntimeException {
+public final class TemporaryFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,7 +26,7 @@ final class TemporaryFailure extends RuntimeException {
      * SQLSTATE classes of a lost connection (08), an operator's shutdown or restart (57P), exhausted resources (53),
      * a serialization failure or a deadlock.
      */
-    static boolean isTemporary(Throwable failure) {
+    public static boolean isTemporary(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.richmond.sdk.amqp.TemporaryFailure;
+
 /**
  * Handles items that arrive together as one batch, so that concurrent callers share one database transaction (or
  * one round trip) instead of paying for one each.
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code maxSize}. An idle batcher handles an item at once; a busy one gathers larger batches the busier it is.
  *
  * <p>A batch whose handler throws is handled again an item at a time, so that only the item at fault fails and the
- * others succeed as they would have alone. {@link #close} stops taking items and finishes those already taken.
+ * others succeed as they would have alone; unless the failure is no item's fault ({@link TemporaryFailure#isTemporary},
+ * the database restarting, say): then every item fails at once, rather than each waiting out the same failure
+ * alone. {@link #close} stops taking items and finishes those already taken.
  *
  * <pre>{@code
  * Batcher<Event, Applied> acks = new Batcher<>("acks", 500, 2, tracker::applyAll);
@@ -131,8 +135,8 @@ public final class Batcher<I, O> implements AutoCloseable {
             if (e instanceof VirtualMachineError) {
                 throw (VirtualMachineError) e;
             }
-            if (batch.size() == 1) {
-                batch.get(0).outcome.completeExceptionally(e);
+            if (batch.size() == 1 || TemporaryFailure.isTemporary(e)) {
+                batch.forEach(pending -> pending.outcome.completeExceptionally(e));
                 return;
             }
             log.debug("{}: a batch of {} failed ({}); handling its items one at a time", name, batch.size(),

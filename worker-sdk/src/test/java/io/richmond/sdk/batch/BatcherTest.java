@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,31 @@ class BatcherTest {
                     .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("13 is unlucky");
         }
         assertThat(batches).containsExactly(List.of(0), List.of(12), List.of(14));
+    }
+
+    @Test
+    void aBatchThatFailsForNoItemsFaultFailsWholeInsteadOfEachItemWaitingOutTheSameFailure() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        try (Batcher<Integer, String> batcher = new Batcher<>("database-down", 10, 1, items -> {
+            calls.incrementAndGet();
+            if (items.contains(0)) {
+                started.countDown();
+                release.await();
+                return record(items);
+            }
+            throw new SQLTransientConnectionException("Connection is not available, request timed out");
+        })) {
+            CompletableFuture<String> first = batcher.submit(0);
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<String>> rest = List.of(batcher.submit(1), batcher.submit(2), batcher.submit(3));
+            release.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            assertThat(rest).allSatisfy(outcome -> assertThatThrownBy(() -> outcome.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SQLTransientConnectionException.class));
+        }
+        assertThat(calls).hasValue(2);
     }
 
     @Test
