@@ -1,12 +1,15 @@
 package io.richmond.api.callback;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +24,17 @@ public class CallbackJobs {
     private final CallbackTargets targets;
     private final CallbackJobRepository jobs;
     private final JsonMapper mapper;
+    private final JdbcTemplate jdbc;
 
-    CallbackJobs(CallbackTargets targets, CallbackJobRepository jobs, JsonMapper mapper) {
+    /** A callback that something stored in the caller's transaction calls for. */
+    public record Callback(long accountId, CallbackName name, Map<String, String> fields) {
+    }
+
+    CallbackJobs(CallbackTargets targets, CallbackJobRepository jobs, JsonMapper mapper, JdbcTemplate jdbc) {
         this.targets = targets;
         this.jobs = jobs;
         this.mapper = mapper;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -42,5 +51,33 @@ public class CallbackJobs {
         String id = UUID.randomUUID().toString().replace("-", "");
         CallbackJob job = new CallbackJob(id, accountId, name.value(), targets, fields, ApiDates.format(now));
         return Optional.of(jobs.save(new CallbackJobRecord(id, accountId, mapper.writeValueAsString(job), now)));
+    }
+
+    /**
+     * What {@link #enqueue} makes, for many callbacks in one batch of inserts: one answer per callback, in order,
+     * empty when its account has no URL of its name.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Optional<CallbackJobRecord>> enqueueAll(List<Callback> callbacks) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<Optional<CallbackJobRecord>> made = new ArrayList<>(callbacks.size());
+        List<Object[]> rows = new ArrayList<>();
+        for (Callback callback : callbacks) {
+            List<CallbackJob.Target> targets = this.targets.of(callback.accountId(), callback.name());
+            if (targets.isEmpty()) {
+                made.add(Optional.empty());
+                continue;
+            }
+            String id = UUID.randomUUID().toString().replace("-", "");
+            String payload = mapper.writeValueAsString(new CallbackJob(id, callback.accountId(),
+                    callback.name().value(), targets, callback.fields(), ApiDates.format(now)));
+            made.add(Optional.of(new CallbackJobRecord(id, callback.accountId(), payload, now)));
+            rows.add(new Object[] {id, callback.accountId(), payload, Timestamp.from(now)});
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("insert into callback_job (id, account_id, payload, created_at) values (?, ?, ?, ?)",
+                    rows);
+        }
+        return made;
     }
 }

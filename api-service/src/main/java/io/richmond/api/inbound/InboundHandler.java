@@ -1,32 +1,47 @@
 package io.richmond.api.inbound;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import io.richmond.api.account.AccountsCommand;
 import io.richmond.api.keyword.KeywordQueues;
 import io.richmond.api.outbox.CallbackJobOutbox;
 import io.richmond.api.sms.Gateway;
 import io.richmond.sdk.amqp.MessagePublisher;
+import io.richmond.sdk.batch.Batcher;
 import io.richmond.sdk.message.UserMessage;
 
 /**
- * Handles one message of {@code <gw>.inbound}: stores it ({@link InboundSms}), then publishes its callback job and,
- * when it started with a keyword, hands it to the keyword's workers on {@code keyword.<keyword>}. Done when the
- * broker confirmed both, so a crash before that redelivers the message and it reaches the workers again (at least
- * once).
+ * Handles the messages of {@code <gw>.inbound}, those that arrive together as one batch: stores them
+ * ({@link InboundSms}), then publishes each one's callback job and, when it started with a keyword, hands it to the
+ * keyword's workers on {@code keyword.<keyword>}. A message is done when its batch committed and the broker
+ * confirmed both, so a crash before that redelivers it and it reaches the workers again (at least once).
+ *
+ * <p>Closed by Spring after the consumers stopped, finishing the batches they submitted.
  */
 @Component
-public class InboundHandler {
+@Profile("!" + AccountsCommand.PROFILE)
+public class InboundHandler implements AutoCloseable {
+
+    /** More than the deliveries a queue's consumers hold at once, so that all of them can share a transaction. */
+    private static final int MAX_BATCH = 500;
+    /** One batch gathers while the other commits. */
+    private static final int BATCH_THREADS = 2;
 
     private final InboundSms inbound;
     private final CallbackJobOutbox jobs;
     private final MessagePublisher publisher;
     private final KeywordQueues keywordQueues;
+    private final Map<Gateway, Batcher<UserMessage, CompletableFuture<Void>>> batchers = new EnumMap<>(Gateway.class);
 
     InboundHandler(InboundSms inbound, CallbackJobOutbox jobs, MessagePublisher publisher,
             KeywordQueues keywordQueues) {
@@ -34,22 +49,48 @@ public class InboundHandler {
         this.jobs = jobs;
         this.publisher = publisher;
         this.keywordQueues = keywordQueues;
+        for (Gateway gateway : Gateway.values()) {
+            batchers.put(gateway, new Batcher<>(gateway.transportName() + "-inbound", MAX_BATCH, BATCH_THREADS,
+                    messages -> handle(gateway, messages)));
+        }
     }
 
+    /** Fails when no account receives the message, or it cannot be stored: the dispatcher sends it to failures. */
     public CompletionStage<?> handle(Gateway gateway, UserMessage message) {
-        InboundSms.Received received;
+        return batchers.get(gateway).submit(message).thenCompose(Function.identity());
+    }
+
+    @Override
+    public void close() {
+        batchers.values().forEach(Batcher::close);
+    }
+
+    /** Stores the batch, then starts each message's publishes: one future per message, in order. */
+    private List<CompletableFuture<Void>> handle(Gateway gateway, List<UserMessage> messages) {
+        List<InboundSms.Outcome> outcomes = inbound.receive(gateway, messages);
+        List<CompletableFuture<Void>> published = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            published.add(publish(messages.get(i), outcomes.get(i)));
+        }
+        return published;
+    }
+
+    private CompletableFuture<Void> publish(UserMessage message, InboundSms.Outcome outcome) {
+        if (outcome instanceof InboundSms.Unrouted unrouted) {
+            return CompletableFuture.failedFuture(unrouted.reason());
+        }
+        InboundSms.Received received = (InboundSms.Received) outcome;
         try {
-            received = inbound.receive(gateway, message);
-        } catch (DataIntegrityViolationException e) {
-            // Stored already: redelivered, or a copy handled at the same time by another consumer was first.
-            received = inbound.stored(message);
+            CompletableFuture<Integer> job = jobs.publish(received.job().stream().toList());
+            String keyword = received.sms().getKeyword();
+            if (keyword == null) {
+                return CompletableFuture.allOf(job);
+            }
+            return CompletableFuture.allOf(job, toWorkers(keyword, message, received.sms()));
+        } catch (RuntimeException e) {
+            // The batch is committed: only this message fails, instead of the whole batch being handled again.
+            return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Integer> job = jobs.publish(received.job().stream().toList());
-        String keyword = received.sms().getKeyword();
-        if (keyword == null) {
-            return job;
-        }
-        return CompletableFuture.allOf(job, toWorkers(keyword, message, received.sms()));
     }
 
     /** The message as it arrived, plus which account and stored SMS it is, for replies. */

@@ -75,12 +75,21 @@ public class ReceivedSms {
         this.keyword = keyword;
     }
 
+    /** For a row inserted with plain JDBC: the id the database gave it, as Hibernate would have set it. */
+    void assignId(long id) {
+        this.id = id;
+    }
+
     public Long getId() {
         return id;
     }
 
     public Long getAccountId() {
         return accountId;
+    }
+
+    public String getMessageId() {
+        return messageId;
     }
 
     public String getToMsisdn() {

@@ -1,5 +1,6 @@
 package io.richmond.api.inbound;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ReceivedSmsRepository extends JpaRepository<ReceivedSms, Long> {
 
-    Optional<ReceivedSms> findByMessageId(String messageId);
+    List<ReceivedSms> findByMessageIdIn(Collection<String> messageIds);
 
     Optional<ReceivedSms> findByMessageIdAndAccountId(String messageId, Long accountId);
 

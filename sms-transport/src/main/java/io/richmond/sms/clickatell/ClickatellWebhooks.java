@@ -65,7 +65,7 @@ class ClickatellWebhooks {
         UserMessage message = callbacks.inbound(form(request, "moMsgId, from, to, text, ..."))
                 .toUserMessage(queues.transportName());
         publisher.publish(queues.inbound(), List.of(message));
-        log.info("Clickatell inbound SMS {} from {} to {}: published as {} on {}",
+        log.debug("Clickatell inbound SMS {} from {} to {}: published as {} on {}",
                 message.transportMetadata().get("provider_message_id"), message.fromAddr(), message.toAddr(),
                 message.messageId(), queues.inbound());
         Map<String, Object> stored = new LinkedHashMap<>();

@@ -80,7 +80,7 @@ class OperaWebhooks {
         UserMessage message = callbacks.inbound(xml.root(), call.charset().name()).toUserMessage(
                 queues.transportName());
         publisher.publish(queues.inbound(), List.of(message));
-        log.info("Opera inbound SMS {} from {} to {}: published as {} on {}",
+        log.debug("Opera inbound SMS {} from {} to {}: published as {} on {}",
                 message.transportMetadata().get("provider_message_id"), message.fromAddr(), message.toAddr(),
                 message.messageId(), queues.inbound());
         return ResponseEntity.ok().contentType(XML_UTF8).body(xml.text());
