@@ -36,15 +36,15 @@ class SmsController {
     private static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final SendRequests requests;
-    private final SmsService service;
+    private final SendBatcher sends;
     private final SmsOutbox outbox;
     private final SentSmsRepository repository;
     private final ReceiptHistory receipts;
 
-    SmsController(SendRequests requests, SmsService service, SmsOutbox outbox, SentSmsRepository repository,
+    SmsController(SendRequests requests, SendBatcher sends, SmsOutbox outbox, SentSmsRepository repository,
             ReceiptHistory receipts) {
         this.requests = requests;
-        this.service = service;
+        this.sends = sends;
         this.outbox = outbox;
         this.repository = repository;
         this.receipts = receipts;
@@ -113,7 +113,8 @@ class SmsController {
             throw ApiException.badRequest("Idempotency-Key", "the Idempotency-Key header must be 1 to "
                     + MAX_IDEMPOTENCY_KEY + " characters");
         }
-        SmsService.Sent sent = service.send(caller.accountId(), gateway, drafts, idempotencyKey);
+        SmsService.Sent sent = sends.send(new SmsService.Request(caller.accountId(), gateway, drafts,
+                idempotencyKey));
         // After the commit: the outbox row exists, so a publish that fails here is retried by the sweeper.
         outbox.publish(sent.created());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(sent.body());
