@@ -57,7 +57,11 @@ public record ApiProperties(
     /**
      * @param ttl how long an accepted password is remembered; a changed password takes effect at once regardless
      * @param maximumSize the most accounts remembered at once
+     * @param accountTtl how long an account's password hash and rate limit (or that no account has the username) are
+     *                   remembered for HTTP Basic; changes through this process take effect at once, a change by
+     *                   another process (the {@code accounts} command) after this
      */
-    public record CredentialCache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maximumSize) {
+    public record CredentialCache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maximumSize,
+            @DefaultValue("5s") Duration accountTtl) {
     }
 }

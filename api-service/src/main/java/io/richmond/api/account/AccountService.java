@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.richmond.api.ApiProperties;
 import io.richmond.api.sms.Msisdns;
 
 /** Creates and changes accounts, and finds them for HTTP Basic authentication. */
@@ -25,22 +26,24 @@ public class AccountService implements UserDetailsService {
     private final NumberRouteRepository routes;
     private final PasswordEncoder passwordEncoder;
     private final NumberOwners owners;
+    private final PrincipalCache principals;
 
     public AccountService(AccountRepository accounts, NumberRouteRepository routes, PasswordEncoder passwordEncoder,
-            NumberOwners owners) {
+            NumberOwners owners, ApiProperties properties) {
         this.accounts = accounts;
         this.routes = routes;
         this.passwordEncoder = passwordEncoder;
         this.owners = owners;
+        this.principals = new PrincipalCache(properties.credentialCache().accountTtl(),
+                properties.credentialCache().maximumSize());
     }
 
+    /** Not transactional: a request whose account is remembered takes no connection from the pool. */
     @Override
-    @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        Account account = accounts.findByUsername(username)
+        return principals.get(username, name -> accounts.findByUsername(name).map(account -> new AccountPrincipal(
+                        account.getId(), account.getUsername(), account.getPasswordHash(), account.getRateLimit())))
                 .orElseThrow(() -> new UsernameNotFoundException("no account " + username));
-        return new AccountPrincipal(account.getId(), account.getUsername(), account.getPasswordHash(),
-                account.getRateLimit());
     }
 
     /** A new account; the password is stored as a BCrypt hash only. */
@@ -55,6 +58,7 @@ public class AccountService implements UserDetailsService {
         }
         checkRateLimit(rateLimit);
         owners.changed();
+        principals.forgetAfterCommit(username);
         if (accounts.findByUsername(username).isPresent()) {
             throw new IllegalArgumentException("an account " + username + " exists already");
         }
@@ -67,6 +71,7 @@ public class AccountService implements UserDetailsService {
             throw new IllegalArgumentException("the password must not be empty");
         }
         find(username).changePassword(passwordEncoder.encode(password), Instant.now());
+        principals.forgetAfterCommit(username);
     }
 
     /** Sets the account's own request budget per window; null returns it to the default. */
@@ -74,6 +79,7 @@ public class AccountService implements UserDetailsService {
     public void changeRateLimit(String username, Integer rateLimit) {
         checkRateLimit(rateLimit);
         find(username).changeRateLimit(rateLimit, Instant.now());
+        principals.forgetAfterCommit(username);
     }
 
     /** The secret that signs the account's callbacks. */
