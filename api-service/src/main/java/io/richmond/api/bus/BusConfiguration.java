@@ -19,7 +19,7 @@ import io.richmond.api.account.AccountsCommand;
 import io.richmond.api.inbound.InboundHandler;
 import io.richmond.api.outbox.CallbackJobOutbox;
 import io.richmond.api.sms.Gateway;
-import io.richmond.api.tracking.StatusTracker;
+import io.richmond.api.tracking.EventBatches;
 import io.richmond.sdk.amqp.MessageDispatcher;
 import io.richmond.sdk.amqp.MessagePublisher;
 import io.richmond.sdk.amqp.Topology;
@@ -76,19 +76,21 @@ class BusConfiguration {
 
     @Bean
     Consumers consumers(RichmondAmqpProperties amqp, RabbitAdmin admin, MessageCodec codec,
-            MessagePublisher publisher, StatusTracker tracker, InboundHandler inbound, CallbackJobOutbox jobs,
+            MessagePublisher publisher, EventBatches eventBatches, InboundHandler inbound, CallbackJobOutbox jobs,
             BusNames names, ApiProperties properties) {
-        return new Consumers(amqp, admin, codec, publisher, tracker, inbound, jobs, names, properties.consumers());
+        return new Consumers(amqp, admin, codec, publisher, eventBatches, inbound, jobs, names,
+                properties.consumers());
     }
 
     /** Builds the consumers of one gateway's queues. */
     record Consumers(RichmondAmqpProperties amqp, RabbitAdmin admin, MessageCodec codec, MessagePublisher publisher,
-            StatusTracker tracker, InboundHandler inbound, CallbackJobOutbox jobs, BusNames names, int concurrency) {
+            EventBatches eventBatches, InboundHandler inbound, CallbackJobOutbox jobs, BusNames names,
+            int concurrency) {
 
         ManagedQueueConsumer events(Gateway gateway) {
             TransportQueues queues = names.queues(gateway);
             MessageDispatcher<Event> dispatcher = new MessageDispatcher<>(codec, publisher, queues.failures(),
-                    Event.class, event -> jobs.publish(tracker.apply(gateway, event)));
+                    Event.class, event -> eventBatches.submit(gateway, event).thenCompose(jobs::publish));
             return new ManagedQueueConsumer(amqp, admin, queues.event(), concurrency, dispatcher);
         }
 

@@ -44,6 +44,10 @@ class PendingReceipt {
         this.receivedAt = receivedAt;
     }
 
+    String getProviderMessageId() {
+        return providerMessageId;
+    }
+
     String getEvent() {
         return event;
     }

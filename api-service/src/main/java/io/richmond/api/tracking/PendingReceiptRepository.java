@@ -1,11 +1,12 @@
 package io.richmond.api.tracking;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PendingReceiptRepository extends JpaRepository<PendingReceipt, Long> {
 
-    List<PendingReceipt> findByTransportNameAndProviderMessageIdOrderByIdAsc(String transportName,
-            String providerMessageId);
+    List<PendingReceipt> findByTransportNameAndProviderMessageIdInOrderByIdAsc(String transportName,
+            Collection<String> providerMessageIds);
 }

@@ -5,13 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Events about one SMS may come in any order and on several consumers at once: the SMS row is locked while an
  * event is applied, a status never moves backwards ({@link SmsStatus#mayBecome}), every receipt is kept, and a
  * receipt naming a provider id that no ack has reported yet waits in {@code pending_receipt} for that ack.
+ *
+ * <p>Events are applied in batches, one transaction each: every SMS sent makes an ack, and a transaction per ack
+ * was most of the service's work under load (docs/performance.md).
  */
 @Service
 public class StatusTracker {
@@ -45,65 +49,98 @@ public class StatusTracker {
     private final ReceiptRecordRepository receipts;
     private final PendingReceiptRepository pending;
     private final CallbackJobs callbacks;
-    private final JdbcTemplate jdbc;
+    private final TrackingStatements statements;
     private final MessageCodec codec;
     private final JsonMapper mapper;
     private final MeterRegistry meters;
 
     StatusTracker(SentSmsRepository sentSms, ReceiptRecordRepository receipts, PendingReceiptRepository pending,
-            CallbackJobs callbacks, JdbcTemplate jdbc, MessageCodec codec, JsonMapper mapper, MeterRegistry meters) {
+            CallbackJobs callbacks, TrackingStatements statements, MessageCodec codec, JsonMapper mapper,
+            MeterRegistry meters) {
         this.sentSms = sentSms;
         this.receipts = receipts;
         this.pending = pending;
         this.callbacks = callbacks;
-        this.jdbc = jdbc;
+        this.statements = statements;
         this.codec = codec;
         this.mapper = mapper;
         this.meters = meters;
     }
 
-    /** Applies one event; the callback jobs it made are in the outbox, to publish after the commit. */
+    /**
+     * Applies a batch of one gateway's events in one transaction; the acks among them, the common case, take a few
+     * statements for the whole batch.
+     *
+     * @return for each event, in order, the callback jobs it made: in the outbox, to publish after the commit
+     */
     @Transactional
-    public List<CallbackJobRecord> apply(Gateway gateway, Event event) {
+    public List<List<CallbackJobRecord>> applyAll(Gateway gateway, List<Event> events) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return switch (event.eventType()) {
-            case ACK -> ack(gateway, event, now);
-            case NACK -> nack(gateway, event, now);
-            case DELIVERY_REPORT -> deliveryReport(gateway, event, now);
-        };
+        List<List<CallbackJobRecord>> outcomes = new ArrayList<>(events.size());
+        events.forEach(event -> outcomes.add(new ArrayList<>()));
+        statements.lockProviderIds(gateway.transportName(),
+                events.stream().map(StatusTracker::providerId).flatMap(Optional::stream).toList());
+        statements.lockMessages(events.stream().map(Event::userMessageId).toList());
+        // Acks go first, through JDBC, before Hibernate loads an SMS it would then hold stale. Going ahead of the
+        // events before them changes no row: an ack sets the provider id and moves only a queued status.
+        acks(gateway, events, now, outcomes);
+        for (int i = 0; i < events.size(); i++) {
+            Event event = events.get(i);
+            if (event.eventType() == Event.EventType.NACK) {
+                nack(gateway, event, now);
+            } else if (event.eventType() == Event.EventType.DELIVERY_REPORT) {
+                outcomes.get(i).addAll(deliveryReport(gateway, event, now));
+            }
+        }
+        return outcomes;
     }
 
-    private List<CallbackJobRecord> ack(Gateway gateway, Event event, Instant now) {
-        lockProviderId(gateway, event.sentMessageId());
-        Optional<SentSms> found = sentSms.findByMessageId(event.userMessageId());
-        if (found.isEmpty()) {
-            unknown(gateway, event);
-            return List.of();
+    private void acks(Gateway gateway, List<Event> events, Instant now, List<List<CallbackJobRecord>> outcomes) {
+        // A message id acked twice keeps the last provider id, as one transaction per ack would leave it.
+        Map<String, String> providerIds = new LinkedHashMap<>();
+        events.stream().filter(event -> event.eventType() == Event.EventType.ACK)
+                .forEach(ack -> providerIds.put(ack.userMessageId(), ack.sentMessageId()));
+        if (providerIds.isEmpty()) {
+            return;
         }
-        SentSms sms = found.get();
-        sms.acknowledged(event.sentMessageId(), now);
-        List<CallbackJobRecord> jobs = new ArrayList<>();
-        for (PendingReceipt waiting : pending.findByTransportNameAndProviderMessageIdOrderByIdAsc(
-                gateway.transportName(), event.sentMessageId())) {
+        Set<String> acknowledged = statements.acknowledge(providerIds, now);
+        // The first ack reporting a provider id takes the receipts that waited for it; a repeated ack finds none.
+        Map<String, Integer> firstAck = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            Event event = events.get(i);
+            if (event.eventType() != Event.EventType.ACK) {
+                continue;
+            }
+            if (acknowledged.contains(event.userMessageId())) {
+                firstAck.putIfAbsent(event.sentMessageId(), i);
+            } else {
+                unknown(gateway, event);
+            }
+        }
+        if (firstAck.isEmpty()) {
+            return;
+        }
+        for (PendingReceipt waiting : pending.findByTransportNameAndProviderMessageIdInOrderByIdAsc(
+                gateway.transportName(), firstAck.keySet())) {
+            int index = firstAck.get(waiting.getProviderMessageId());
+            SentSms sms = sentSms.findByMessageId(events.get(index).userMessageId()).orElseThrow();
             Event receipt = codec.decode(waiting.getEvent().getBytes(StandardCharsets.UTF_8), Event.class);
             log.info("{}: applying receipt {} that waited for the ack of SMS {} (provider id {})",
-                    gateway.transportName(), receipt.eventId(), sms.getId(), event.sentMessageId());
-            receipt(sms, receipt, now).ifPresent(jobs::add);
+                    gateway.transportName(), receipt.eventId(), sms.getId(), waiting.getProviderMessageId());
+            receipt(sms, receipt, now).ifPresent(outcomes.get(index)::add);
             pending.delete(waiting);
         }
-        return jobs;
     }
 
-    private List<CallbackJobRecord> nack(Gateway gateway, Event event, Instant now) {
+    private void nack(Gateway gateway, Event event, Instant now) {
         Optional<SentSms> found = sentSms.findByMessageId(event.userMessageId());
         if (found.isEmpty()) {
             unknown(gateway, event);
-            return List.of();
+            return;
         }
         SentSms sms = found.get();
         log.info("{}: SMS {} was refused: {}", gateway.transportName(), sms.getId(), event.nackReason());
         sms.refused(event.nackReason(), now);
-        return List.of();
     }
 
     private List<CallbackJobRecord> deliveryReport(Gateway gateway, Event event, Instant now) {
@@ -111,9 +148,8 @@ public class StatusTracker {
         if (byOurId.isPresent()) {
             return receipt(byOurId.get(), event, now).stream().toList();
         }
-        String providerId = metadata(event, "provider_message_id").orElse(event.userMessageId());
-        // Serialized with the ack that may be reporting this id right now, so the receipt is not left waiting.
-        lockProviderId(gateway, providerId);
+        // Its provider id is locked (applyAll): an ack reporting it right now waits, or has committed and is seen.
+        String providerId = providerId(event).orElseThrow();
         Optional<SentSms> byProviderId = sentSms.findFirstByTransportNameAndTransportMsgId(gateway.transportName(),
                 providerId);
         if (byProviderId.isPresent()) {
@@ -174,9 +210,13 @@ public class StatusTracker {
                 event.eventType().name().toLowerCase(Locale.ROOT), event.eventId(), event.userMessageId());
     }
 
-    private void lockProviderId(Gateway gateway, String providerId) {
-        jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,
-                gateway.transportName() + ":" + providerId);
+    /** The provider id an event reports or looks for: none for a nack. */
+    private static Optional<String> providerId(Event event) {
+        return switch (event.eventType()) {
+            case ACK -> Optional.of(event.sentMessageId());
+            case NACK -> Optional.empty();
+            case DELIVERY_REPORT -> Optional.of(metadata(event, "provider_message_id").orElse(event.userMessageId()));
+        };
     }
 
     private static Optional<String> metadata(Event event, String key) {
