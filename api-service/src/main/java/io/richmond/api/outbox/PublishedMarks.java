@@ -10,6 +10,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import io.richmond.sdk.amqp.TemporaryFailure;
+
 /**
  * Sets {@code published_at} on confirmed rows, the confirms of many publishes in one UPDATE. One UPDATE per
  * publish backs up under load, and a row left unmarked past the sweeper's {@code min-age} is published again.
@@ -19,6 +21,8 @@ final class PublishedMarks<K> {
 
     /** Ids per UPDATE at most: PostgreSQL takes up to 65,535 bind parameters per statement. */
     private static final int MAX_IDS = 5_000;
+    /** Tries of one UPDATE that fails for no fault of its own. */
+    private static final int ATTEMPTS = 3;
 
     private record Waiting<K>(List<K> ids, CompletableFuture<Integer> marked) {
     }
@@ -72,11 +76,18 @@ final class PublishedMarks<K> {
     }
 
     private void apply(List<Waiting<K>> batch, List<K> ids) {
-        try {
-            update.apply(ids);
-            batch.forEach(mark -> mark.marked().complete(mark.ids().size()));
-        } catch (RuntimeException e) {
-            batch.forEach(mark -> mark.marked().completeExceptionally(e));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                update.apply(ids);
+                batch.forEach(mark -> mark.marked().complete(mark.ids().size()));
+                return;
+            } catch (RuntimeException e) {
+                // A deadlock or a dropped connection passes; a mark given up leaves its rows to be published again.
+                if (attempt == ATTEMPTS || !TemporaryFailure.isTemporary(e)) {
+                    batch.forEach(mark -> mark.marked().completeExceptionally(e));
+                    return;
+                }
+            }
         }
     }
 }

@@ -39,8 +39,14 @@ public interface SentSmsRepository extends JpaRepository<SentSms, Long> {
             + " limit :limit for update skip locked", nativeQuery = true)
     List<SentSms> claimUnpublished(Instant before, int limit);
 
+    /**
+     * Locks the rows in id order before it changes them, as the events' batches do (StatusTracker): two
+     * transactions that lock some of the same rows in different orders can deadlock, and a mark lost to a deadlock
+     * leaves its rows to be published again.
+     */
     @Transactional
     @Modifying
-    @Query("update SentSms s set s.publishedAt = :at where s.id in :ids and s.publishedAt is null")
+    @Query(value = "update sent_sms set published_at = :at where id in (select id from sent_sms where id in :ids"
+            + " and published_at is null order by id for update)", nativeQuery = true)
     int markPublished(Collection<Long> ids, Instant at);
 }
