@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lookupCacheTtl how long keywords, number routes, the default account and callback URLs are remembered
  *                       for inbound SMS; changes through this process take effect at once, others after this
  * @param credentialCache how long and for how many accounts a password BCrypt accepted is accepted again without
- *                        BCrypt
+ *                        BCrypt, and how long HTTP Basic remembers an account's row
  */
 @ConfigurationProperties("richmond.api")
 public record ApiProperties(
