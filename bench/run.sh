@@ -57,7 +57,8 @@
 # wait for the last message). The logs of every process stay in the work folder the script names at the start; the
 # processes run from copies of the jars there, so that a build during the run does not swap a jar under them.
 # ASYNC_PROFILER=<path of async-profiler's libasyncProfiler.so> profiles api-service, sms-transport and
-# callback-dispatcher over each measured MT and MO test into profile-<test>-<service>.collapsed in that folder.
+# callback-dispatcher over each measured MT and MO test into profile-<test>-<service>.collapsed in that folder: CPU
+# time, or with PROFILE_EVENT=wall every thread's wall-clock time, waits included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH_DIR=$PWD/bench
@@ -408,15 +409,16 @@ richmond_cpu() {
   cpu_snapshot "$API_PID" "$SMS_PID" "$DISPATCHER_PID" "$RABBIT_PID" "$PG_PIDS" "$NGINX_WORKERS"
 }
 
-# profile start|stop TEST: with ASYNC_PROFILER set, a CPU profile of each Java service over a measured test (not
-# its warm-up), written as $WORK/profile-TEST-SERVICE.collapsed (flame graph input: one stack and its samples a line).
+# profile start|stop TEST: with ASYNC_PROFILER set, a profile of each Java service over a measured test (not its
+# warm-up): CPU, or with PROFILE_EVENT=wall where the threads wait as well. Written as
+# $WORK/profile-TEST-SERVICE.collapsed (flame graph input: one stack and its samples a line).
 profile() {
   [ -n "${ASYNC_PROFILER:-}" ] && [ "${2%-warm-up}" = "$2" ] || return 0
   local service pid command
   for service in "api:${API_PID:-}" "sms:${SMS_PID:-}" "dispatcher:${DISPATCHER_PID:-}"; do
     pid=${service#*:}
     [ -n "$pid" ] || continue
-    command='"start,event=itimer,interval=1ms"'
+    command="\"start,event=${PROFILE_EVENT:-itimer},interval=1ms\""
     [ "$1" = start ] || command="\"stop,file=$WORK/profile-$2-${service%%:*}.collapsed,collapsed\""
     jcmd "$pid" JVMTI.agent_load "$ASYNC_PROFILER" "$command" >/dev/null 2>&1 \
       || echo "$2: could not $1 profiling ${service%%:*}" >&2
