@@ -15,7 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.richmond.api.callback.CallbackFields;
 import io.richmond.api.callback.CallbackJobRecord;
@@ -155,7 +158,7 @@ public class StatusTracker {
         if (byProviderId.isPresent()) {
             return receipt(byProviderId.get(), event, now).stream().toList();
         }
-        meters.counter("richmond.events.pending", "transport", gateway.transportName()).increment();
+        countAfterCommit(meters.counter("richmond.events.pending", "transport", gateway.transportName()));
         log.info("{}: delivery report {} names {}, which no SMS has (yet); keeping it until an ack reports that"
                 + " provider id", gateway.transportName(), event.eventId(), providerId);
         pending.save(new PendingReceipt(gateway.transportName(), providerId,
@@ -204,10 +207,24 @@ public class StatusTracker {
     }
 
     private void unknown(Gateway gateway, Event event) {
-        meters.counter("richmond.events.unknown", "transport", gateway.transportName(), "type",
-                event.eventType().name().toLowerCase(Locale.ROOT)).increment();
+        countAfterCommit(meters.counter("richmond.events.unknown", "transport", gateway.transportName(), "type",
+                event.eventType().name().toLowerCase(Locale.ROOT)));
         log.warn("{}: {} {} is about message {}, which no SMS has; dropping it", gateway.transportName(),
                 event.eventType().name().toLowerCase(Locale.ROOT), event.eventId(), event.userMessageId());
+    }
+
+    /** A batch that rolls back is applied again item by item: only what committed counts, and only once. */
+    private static void countAfterCommit(Counter counter) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counter.increment();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
     }
 
     /** The provider id an event reports or looks for: none for a nack. */

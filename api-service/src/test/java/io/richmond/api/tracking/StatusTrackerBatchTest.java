@@ -146,6 +146,21 @@ class StatusTrackerBatchTest extends ApiTestBase {
     }
 
     @Test
+    void anUnknownAckInABatchThatRolledBackIsCountedOnlyWhenItIsAppliedAgain() {
+        String sms = send("clickatell", 1).get(0);
+        String stranger = UUID.randomUUID().toString().replace("-", "");
+        double acks = unknown("ack");
+
+        assertThatThrownBy(() -> tracker.applyAll(Gateway.CLICKATELL,
+                List.of(ack(stranger, "p-x"), ack(sms, "p".repeat(300)))))
+                .isInstanceOf(DataAccessException.class);
+        assertThat(unknown("ack")).isEqualTo(acks);
+
+        tracker.applyAll(Gateway.CLICKATELL, List.of(ack(stranger, "p-x")));
+        assertThat(unknown("ack")).isEqualTo(acks + 1);
+    }
+
+    @Test
     void aLateAckGivesTheProviderIdButMovesNoFinalStatusBack() {
         List<String> sms = send("clickatell", 2);
         String delivered = sms.get(0);
