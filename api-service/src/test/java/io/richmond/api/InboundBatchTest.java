@@ -128,16 +128,20 @@ class InboundBatchTest extends ApiTestBase {
     }
 
     @Test
-    void aMessageThatCannotBeStoredFailsItsWholeTransaction() {
+    void aMessageThatCannotBeStoredFailsItsWholeTransactionAndNothingInItIsCounted() {
         UserMessage good = sms(ownedNumber, "fine");
         // PostgreSQL's text cannot hold NUL.
         UserMessage bad = sms(ownedNumber, "nul \u0000 inside");
+        UserMessage unrouted = sms(unroutedNumber, "anyone?");
+        double unroutedBefore = unroutedCount();
 
-        assertThatThrownBy(() -> inbound.receive(Gateway.CLICKATELL, List.of(good, bad)))
+        assertThatThrownBy(() -> inbound.receive(Gateway.CLICKATELL, List.of(good, unrouted, bad)))
                 .isInstanceOf(DataIntegrityViolationException.class);
 
         assertThat(rows("received_sms", owner)).isZero();
         assertThat(rows("callback_job", owner)).isZero();
+        // Counted when it is received again on its own, not for the batch that rolled back.
+        assertThat(unroutedCount()).isEqualTo(unroutedBefore);
     }
 
     @Test

@@ -5,11 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.richmond.api.AfterCommit;
 
 /**
  * The accounts HTTP Basic authenticates against, by username, kept for {@code ttl} so that a client sending request
@@ -71,15 +70,6 @@ final class PrincipalCache {
 
     /** Forgets the username once the current transaction commits, or now when there is none. */
     void forgetAfterCommit(String username) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            principals.synchronous().invalidate(username);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                principals.synchronous().invalidate(username);
-            }
-        });
+        AfterCommit.run(() -> principals.synchronous().invalidate(username));
     }
 }

@@ -21,7 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.richmond.api.AfterCommit;
 import io.richmond.api.account.NumberOwners;
 import io.richmond.api.callback.CallbackFields;
 import io.richmond.api.callback.CallbackJobRecord;
@@ -199,7 +201,9 @@ public class InboundSms {
     }
 
     private Unrouted unrouted(UserMessage message) {
-        meters.counter("richmond.inbound.unrouted", "transport", message.transportName()).increment();
+        // Counted once the batch commits: a batch that rolls back is received again message by message.
+        Counter unroutedCount = meters.counter("richmond.inbound.unrouted", "transport", message.transportName());
+        AfterCommit.run(unroutedCount::increment);
         return new Unrouted(new IllegalStateException("no account receives SMS to " + message.toAddr()
                 + ": route it with 'accounts route " + message.toAddr() + " NAME' or set"
                 + " richmond.api.inbound-default-account"));

@@ -3,11 +3,10 @@ package io.richmond.api.lookup;
 import java.time.Duration;
 import java.util.function.Function;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.richmond.api.AfterCommit;
 
 /**
  * Answers of a lookup that rarely changes (keywords, number routes, callback URLs), kept for a short time so that
@@ -29,15 +28,6 @@ public final class LookupCache<K, V> {
 
     /** Forgets everything once the current transaction commits, or now when there is none. */
     public void invalidateAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            cache.invalidateAll();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                cache.invalidateAll();
-            }
-        });
+        AfterCommit.run(cache::invalidateAll);
     }
 }

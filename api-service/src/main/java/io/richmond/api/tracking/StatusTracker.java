@@ -15,11 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.richmond.api.AfterCommit;
 import io.richmond.api.callback.CallbackFields;
 import io.richmond.api.callback.CallbackJobRecord;
 import io.richmond.api.callback.CallbackJobs;
@@ -158,7 +157,9 @@ public class StatusTracker {
         if (byProviderId.isPresent()) {
             return receipt(byProviderId.get(), event, now).stream().toList();
         }
-        countAfterCommit(meters.counter("richmond.events.pending", "transport", gateway.transportName()));
+        // A batch that rolls back is applied again item by item: only what committed counts, and only once.
+        Counter pendingCount = meters.counter("richmond.events.pending", "transport", gateway.transportName());
+        AfterCommit.run(pendingCount::increment);
         log.info("{}: delivery report {} names {}, which no SMS has (yet); keeping it until an ack reports that"
                 + " provider id", gateway.transportName(), event.eventId(), providerId);
         pending.save(new PendingReceipt(gateway.transportName(), providerId,
@@ -207,24 +208,11 @@ public class StatusTracker {
     }
 
     private void unknown(Gateway gateway, Event event) {
-        countAfterCommit(meters.counter("richmond.events.unknown", "transport", gateway.transportName(), "type",
-                event.eventType().name().toLowerCase(Locale.ROOT)));
+        Counter unknownCount = meters.counter("richmond.events.unknown", "transport", gateway.transportName(),
+                "type", event.eventType().name().toLowerCase(Locale.ROOT));
+        AfterCommit.run(unknownCount::increment);
         log.warn("{}: {} {} is about message {}, which no SMS has; dropping it", gateway.transportName(),
                 event.eventType().name().toLowerCase(Locale.ROOT), event.eventId(), event.userMessageId());
-    }
-
-    /** A batch that rolls back is applied again item by item: only what committed counts, and only once. */
-    private static void countAfterCommit(Counter counter) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            counter.increment();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                counter.increment();
-            }
-        });
     }
 
     /** The provider id an event reports or looks for: none for a nack. */
