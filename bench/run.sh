@@ -12,8 +12,8 @@
 # (ussd), all from their jars, on an exchange, a queue prefix and a schema of this run's own (all dropped at the
 # end), and one nginx that plays Clickatell (/http/sendmsg answers `ID: <unique id>`) and the callback sink (/sink/
 # answers 200). Each test runs a warm-up (WARM_UP_PERCENT of its load, 100 by default, since after a tenth the
-# JVMs were still compiling through the measured run; for ussd, USSD_WARM_UP sessions, twice USSD_SESSIONS) and
-# then its load:
+# JVMs were still compiling through the measured run; for ussd, USSD_WARM_UP sessions, ten times USSD_SESSIONS,
+# since after twice the chain ran at two thirds of its rate after ten times) and then its load:
 #
 #   mt-single  REQUESTS_MT_SINGLE (20000) send.json requests, 1 recipient each, 64 connections
 #   mt-bulk    REQUESTS_MT_BULK (200) send.json requests, 100 recipients each, 8 connections
@@ -77,7 +77,7 @@ SMS_PORT=${SMS_PORT:-18001}
 NGINX_PORT=${NGINX_PORT:-18080}
 USSD_SESSIONS=${USSD_SESSIONS:-1000}
 USSD_MESSAGES=${USSD_MESSAGES:-5}
-USSD_WARM_UP=${USSD_WARM_UP:-$((2 * USSD_SESSIONS))}
+USSD_WARM_UP=${USSD_WARM_UP:-$((10 * USSD_SESSIONS))}
 USSD_THINK_MS=${USSD_THINK_MS:-0}
 USSD_SESSION_TIMEOUT=${USSD_SESSION_TIMEOUT:-60}
 USSD_WORKERS=${USSD_WORKERS:-1}
