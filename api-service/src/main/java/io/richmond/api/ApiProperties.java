@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       for inbound SMS; changes through this process take effect at once, others after this
  * @param credentialCache how long and for how many accounts a password BCrypt accepted is accepted again without
  *                        BCrypt, and how long HTTP Basic remembers an account's row
+ * @param pendingReceipts how many receipts may wait for their SMS's ack, and for how long
  */
 @ConfigurationProperties("richmond.api")
 public record ApiProperties(
@@ -34,7 +35,8 @@ public record ApiProperties(
         @DefaultValue("2") int consumers,
         @DefaultValue("") String busPrefix,
         @DefaultValue("5s") Duration lookupCacheTtl,
-        @DefaultValue CredentialCache credentialCache) {
+        @DefaultValue CredentialCache credentialCache,
+        @DefaultValue PendingReceipts pendingReceipts) {
 
     /**
      * @param requests requests an account may make per window, unless its own limit says otherwise
@@ -63,5 +65,29 @@ public record ApiProperties(
      */
     public record CredentialCache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maximumSize,
             @DefaultValue("5s") Duration accountTtl) {
+    }
+
+    /**
+     * Receipts that name a provider id no ack has reported yet wait in {@code pending_receipt}; anyone who can post
+     * to a provider webhook can make such receipts, so their number and age are bounded.
+     *
+     * @param maxPerGateway the most receipts one gateway keeps waiting; a new one beyond it is dropped and counted
+     * @param ttl how long a receipt waits for its ack before the sweeper deletes it; longer than sms-transport's
+     *            retries of one send wait (about ten minutes with its defaults)
+     * @param sweepInterval how often expired receipts are deleted and the waiting ones counted for the gauge
+     */
+    public record PendingReceipts(@DefaultValue("10000") int maxPerGateway, @DefaultValue("1h") Duration ttl,
+            @DefaultValue("30s") Duration sweepInterval) {
+
+        public PendingReceipts {
+            if (maxPerGateway < 0) {
+                throw new IllegalArgumentException("richmond.api.pending-receipts.max-per-gateway must be 0 or more,"
+                        + " got " + maxPerGateway);
+            }
+            if (ttl.isNegative() || ttl.isZero() || sweepInterval.isNegative() || sweepInterval.isZero()) {
+                throw new IllegalArgumentException("richmond.api.pending-receipts.ttl and .sweep-interval must be"
+                        + " positive, got " + ttl + " and " + sweepInterval);
+            }
+        }
     }
 }

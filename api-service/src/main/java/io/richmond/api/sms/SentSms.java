@@ -116,19 +116,29 @@ public class SentSms {
     }
 
     /**
-     * A receipt's news, unless it would move the status backwards.
+     * A receipt's news, if {@link SmsStatus#mayBecome} lets the SMS take it and it tells something new: a receipt
+     * that repeats the status and provider status the SMS has already changes nothing.
      *
-     * @return whether it was applied
+     * @return whether it changed the SMS
      */
     public boolean receipt(SmsStatus next, String providerStatus, String providerStatusText, Instant deliveredAt,
             Instant now) {
+        String newStatus = providerStatus == null ? "" : providerStatus;
+        String newDisplay = providerStatusText == null ? "" : providerStatusText;
+        if (next == status && newStatus.equals(transportStatus) && newDisplay.equals(transportStatusDisplay)) {
+            return false;
+        }
         if (!moveTo(next)) {
             return false;
         }
-        this.transportStatus = providerStatus == null ? "" : providerStatus;
-        this.transportStatusDisplay = providerStatusText == null ? "" : providerStatusText;
-        if (next == SmsStatus.DELIVERED && this.deliveredAt == null) {
-            this.deliveredAt = deliveredAt;
+        this.transportStatus = newStatus;
+        this.transportStatusDisplay = newDisplay;
+        if (next == SmsStatus.DELIVERED) {
+            // A refusal it had before was wrong or early: the phone has the SMS.
+            this.failureReason = null;
+            if (this.deliveredAt == null) {
+                this.deliveredAt = deliveredAt;
+            }
         }
         this.updatedAt = now;
         return true;

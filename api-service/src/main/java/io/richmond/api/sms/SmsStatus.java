@@ -3,8 +3,11 @@ package io.richmond.api.sms;
 import java.util.Locale;
 
 /**
- * Where an SMS is, whatever its provider calls it. The order only goes forward: {@code queued}, then
- * {@code submitted}, then one of the final statuses, which nothing changes again.
+ * Where an SMS is, whatever its provider calls it: {@code queued}, then {@code submitted}, then one of the final
+ * statuses. Nothing moves back to {@code queued} or {@code submitted}. {@code delivered} is terminal; the other final
+ * statuses ({@code failed}, {@code rejected}, {@code expired}) may still become {@code delivered}, because a
+ * provider's delivered receipt is the strongest evidence that the phone got the SMS, while a failure may be early,
+ * wrong or forged.
  */
 public enum SmsStatus {
     QUEUED(0), SUBMITTED(1), DELIVERED(2), FAILED(2), REJECTED(2), EXPIRED(2);
@@ -19,9 +22,15 @@ public enum SmsStatus {
         return rank == 2;
     }
 
-    /** Whether an SMS in this status may take {@code next}: later is fine, the same again too, earlier never. */
+    /**
+     * Whether an SMS in this status may take {@code next}: the same again, a later status before a final one, and
+     * {@code delivered} after any final status.
+     */
     public boolean mayBecome(SmsStatus next) {
-        return isFinal() ? next == this : next.rank >= rank;
+        if (next == this) {
+            return true;
+        }
+        return isFinal() ? next == DELIVERED : next.rank > rank;
     }
 
     /** As in JSON and on the bus: lower case. */

@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One delivery report as it arrived, kept whether or not it changed the SMS's status. */
+/**
+ * One delivery report as it arrived, kept whether or not it changed the SMS's status; a repeat of one kept is not
+ * kept again. Inserted by {@link TrackingStatements#keepReceipt}.
+ */
 @Entity
 @Table(name = "sms_receipt")
 public class ReceiptRecord {
@@ -48,19 +51,6 @@ public class ReceiptRecord {
     private String transportMetadata;
 
     protected ReceiptRecord() {
-    }
-
-    ReceiptRecord(Long sentSmsId, String eventId, String deliveryStatus, String status, String providerStatus,
-            String providerStatusText, Instant providerTimestamp, Instant receivedAt, String transportMetadata) {
-        this.sentSmsId = sentSmsId;
-        this.eventId = eventId;
-        this.deliveryStatus = deliveryStatus;
-        this.status = status;
-        this.providerStatus = providerStatus;
-        this.providerStatusText = providerStatusText;
-        this.providerTimestamp = providerTimestamp;
-        this.receivedAt = receivedAt;
-        this.transportMetadata = transportMetadata;
     }
 
     public String getDeliveryStatus() {

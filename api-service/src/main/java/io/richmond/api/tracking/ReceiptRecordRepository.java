@@ -7,6 +7,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ReceiptRecordRepository extends JpaRepository<ReceiptRecord, Long> {
 
     List<ReceiptRecord> findBySentSmsIdOrderByIdAsc(Long sentSmsId);
-
-    boolean existsByEventId(String eventId);
 }

@@ -1,12 +1,11 @@
 package io.richmond.api.tracking;
 
-import java.util.Locale;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,15 +28,15 @@ import io.richmond.api.sms.SentSmsRepository;
 import io.richmond.api.sms.SmsStatus;
 import io.richmond.api.web.ApiDates;
 import io.richmond.sdk.message.Event;
-import io.richmond.sdk.message.MessageCodec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Moves sent SMS along their statuses as the transports' events arrive (messaging.md, "SMS on the bus").
  *
  * <p>Events about one SMS may come in any order and on several consumers at once: the SMS row is locked while an
- * event is applied, a status never moves backwards ({@link SmsStatus#mayBecome}), every receipt is kept, and a
- * receipt naming a provider id that no ack has reported yet waits in {@code pending_receipt} for that ack.
+ * event is applied, a status moves only as {@link SmsStatus#mayBecome} allows, every receipt is kept once (a repeat,
+ * by event id or by provider status and time, is skipped), and a receipt naming a provider id that no ack has
+ * reported yet waits for that ack ({@link PendingReceiptStore}).
  *
  * <p>Events are applied in batches, one transaction each: every SMS sent makes an ack, and a transaction per ack
  * was most of the service's work under load (docs/performance.md).
@@ -48,23 +47,18 @@ public class StatusTracker {
     private static final Logger log = LoggerFactory.getLogger(StatusTracker.class);
 
     private final SentSmsRepository sentSms;
-    private final ReceiptRecordRepository receipts;
-    private final PendingReceiptRepository pending;
+    private final PendingReceiptStore pending;
     private final CallbackJobs callbacks;
     private final TrackingStatements statements;
-    private final MessageCodec codec;
     private final JsonMapper mapper;
     private final MeterRegistry meters;
 
-    StatusTracker(SentSmsRepository sentSms, ReceiptRecordRepository receipts, PendingReceiptRepository pending,
-            CallbackJobs callbacks, TrackingStatements statements, MessageCodec codec, JsonMapper mapper,
-            MeterRegistry meters) {
+    StatusTracker(SentSmsRepository sentSms, PendingReceiptStore pending, CallbackJobs callbacks,
+            TrackingStatements statements, JsonMapper mapper, MeterRegistry meters) {
         this.sentSms = sentSms;
-        this.receipts = receipts;
         this.pending = pending;
         this.callbacks = callbacks;
         this.statements = statements;
-        this.codec = codec;
         this.mapper = mapper;
         this.meters = meters;
     }
@@ -86,14 +80,17 @@ public class StatusTracker {
         // Acks go first, through JDBC, before Hibernate loads an SMS it would then hold stale. Going ahead of the
         // events before them changes no row: an ack sets the provider id and moves only a queued status.
         acks(gateway, events, now, outcomes);
+        List<PendingReceiptStore.Waiting> waiting = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
             if (event.eventType() == Event.EventType.NACK) {
                 nack(gateway, event, now);
             } else if (event.eventType() == Event.EventType.DELIVERY_REPORT) {
-                outcomes.get(i).addAll(deliveryReport(gateway, event, now));
+                deliveryReport(gateway, event, now, waiting).ifPresent(outcomes.get(i)::add);
             }
         }
+        // Last: it locks the gateway's pending receipts, and must not wait for any other lock while it holds that.
+        pending.keep(gateway, waiting, now);
         return outcomes;
     }
 
@@ -122,15 +119,12 @@ public class StatusTracker {
         if (firstAck.isEmpty()) {
             return;
         }
-        for (PendingReceipt waiting : pending.findByTransportNameAndProviderMessageIdInOrderByIdAsc(
-                gateway.transportName(), firstAck.keySet())) {
-            int index = firstAck.get(waiting.getProviderMessageId());
+        for (PendingReceiptStore.Waiting waiting : pending.take(gateway, firstAck.keySet())) {
+            int index = firstAck.get(waiting.providerId());
             SentSms sms = sentSms.findByMessageId(events.get(index).userMessageId()).orElseThrow();
-            Event receipt = codec.decode(waiting.getEvent().getBytes(StandardCharsets.UTF_8), Event.class);
             log.info("{}: applying receipt {} that waited for the ack of SMS {} (provider id {})",
-                    gateway.transportName(), receipt.eventId(), sms.getId(), waiting.getProviderMessageId());
-            receipt(sms, receipt, now).ifPresent(outcomes.get(index)::add);
-            pending.delete(waiting);
+                    gateway.transportName(), waiting.event().eventId(), sms.getId(), waiting.providerId());
+            receipt(sms, waiting.event(), now).ifPresent(outcomes.get(index)::add);
         }
     }
 
@@ -145,42 +139,45 @@ public class StatusTracker {
         sms.refused(event.nackReason(), now);
     }
 
-    private List<CallbackJobRecord> deliveryReport(Gateway gateway, Event event, Instant now) {
+    /**
+     * Applies a receipt to its SMS; one whose SMS is not known yet goes to {@code waiting}, to wait for its ack.
+     *
+     * @return the {@code sms_receipt} job, if the receipt changed the SMS
+     */
+    private Optional<CallbackJobRecord> deliveryReport(Gateway gateway, Event event, Instant now,
+            List<PendingReceiptStore.Waiting> waiting) {
         Optional<SentSms> byOurId = sentSms.findByMessageId(event.userMessageId());
         if (byOurId.isPresent()) {
-            return receipt(byOurId.get(), event, now).stream().toList();
+            return receipt(byOurId.get(), event, now);
         }
         // Its provider id is locked (applyAll): an ack reporting it right now waits, or has committed and is seen.
         String providerId = providerId(event).orElseThrow();
         Optional<SentSms> byProviderId = sentSms.findFirstByTransportNameAndTransportMsgId(gateway.transportName(),
                 providerId);
         if (byProviderId.isPresent()) {
-            return receipt(byProviderId.get(), event, now).stream().toList();
+            return receipt(byProviderId.get(), event, now);
         }
-        // A batch that rolls back is applied again item by item: only what committed counts, and only once.
-        Counter pendingCount = meters.counter("richmond.events.pending", "transport", gateway.transportName());
-        AfterCommit.run(pendingCount::increment);
-        log.info("{}: delivery report {} names {}, which no SMS has (yet); keeping it until an ack reports that"
-                + " provider id", gateway.transportName(), event.eventId(), providerId);
-        pending.save(new PendingReceipt(gateway.transportName(), providerId,
-                new String(codec.encode(event), StandardCharsets.UTF_8), now));
-        return List.of();
+        waiting.add(new PendingReceiptStore.Waiting(providerId, event));
+        return Optional.empty();
     }
 
-    /** Records the receipt and applies it if it moves the SMS forward; the {@code sms_receipt} job if it did. */
+    /**
+     * Keeps the receipt in the SMS's history unless it repeats one kept there, and applies it; the
+     * {@code sms_receipt} job if it changed the SMS. The SMS's row is locked: no other receipt of it is kept meanwhile.
+     */
     private Optional<CallbackJobRecord> receipt(SentSms sms, Event event, Instant now) {
-        if (receipts.existsByEventId(event.eventId())) {
-            log.info("{}: delivery report {} for SMS {} was applied already (redelivered); skipping it",
-                    sms.getTransportName(), event.eventId(), sms.getId());
-            return Optional.empty();
-        }
         SmsStatus status = normalized(event);
         String providerStatus = metadata(event, "provider_status").orElse(null);
         String providerText = metadata(event, "provider_status_text").orElse(null);
         Instant providerTime = metadata(event, "provider_timestamp").flatMap(StatusTracker::date).orElse(null);
-        receipts.save(new ReceiptRecord(sms.getId(), event.eventId(), event.deliveryStatus().name()
-                .toLowerCase(Locale.ROOT), status.value(), providerStatus, providerText, providerTime, now,
-                mapper.writeValueAsString(event.transportMetadata())));
+        boolean kept = statements.keepReceipt(new TrackingStatements.Receipt(sms.getId(), event.eventId(),
+                event.deliveryStatus().name().toLowerCase(Locale.ROOT), status, providerStatus, providerText,
+                providerTime, now, mapper.writeValueAsString(event.transportMetadata())));
+        if (!kept) {
+            log.info("{}: delivery report {} for SMS {} repeats one it has (the same event, or the same provider"
+                    + " status and time); skipping it", sms.getTransportName(), event.eventId(), sms.getId());
+            return Optional.empty();
+        }
         if (!sms.receipt(status, providerStatus, providerText, providerTime == null ? now : providerTime, now)) {
             log.info("{}: SMS {} is {}, a receipt saying {} does not change that (kept in its history)",
                     sms.getTransportName(), sms.getId(), sms.getStatus().value(), status.value());

@@ -1,6 +1,7 @@
 package io.richmond.api.tracking;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
@@ -69,5 +70,33 @@ class TrackingStatements {
                 + " returning s.message_id", String.class, now.atOffset(ZoneOffset.UTC), ACKNOWLEDGEABLE,
                 SmsStatus.SUBMITTED.name(), providerIds.keySet().toArray(String[]::new),
                 providerIds.values().toArray(String[]::new)));
+    }
+
+    /** A delivery report as its SMS's history keeps it ({@code sms_receipt}). */
+    record Receipt(long sentSmsId, String eventId, String deliveryStatus, SmsStatus status, String providerStatus,
+            String providerStatusText, Instant providerTimestamp, Instant receivedAt, String transportMetadata) {
+    }
+
+    /**
+     * Adds the receipt to its SMS's history, unless the history has it already: the same event id (a redelivered
+     * event), or the same provider status at the same provider time (a provider's repeated webhook call, whatever
+     * event id the transport gave it). A receipt without a provider time is recognised by its event id only. The
+     * caller holds the SMS's row lock, so no other transaction adds one of its receipts meanwhile.
+     *
+     * @return whether it was added
+     */
+    boolean keepReceipt(Receipt receipt) {
+        OffsetDateTime providerTime = receipt.providerTimestamp() == null ? null
+                : receipt.providerTimestamp().atOffset(ZoneOffset.UTC);
+        return jdbc.update("insert into sms_receipt (sent_sms_id, event_id, delivery_status, status, provider_status,"
+                + " provider_status_text, provider_timestamp, received_at, transport_metadata)"
+                + " select ?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?"
+                + " where not exists (select 1 from sms_receipt where sent_sms_id = ? and provider_timestamp = ?::timestamptz"
+                + " and provider_status is not distinct from ?::text)"
+                + " on conflict (event_id) do nothing",
+                receipt.sentSmsId(), receipt.eventId(), receipt.deliveryStatus(), receipt.status().value(),
+                receipt.providerStatus(), receipt.providerStatusText(), providerTime,
+                receipt.receivedAt().atOffset(ZoneOffset.UTC), receipt.transportMetadata(), receipt.sentSmsId(),
+                providerTime, receipt.providerStatus()) == 1;
     }
 }
