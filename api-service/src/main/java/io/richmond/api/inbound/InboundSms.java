@@ -8,10 +8,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -72,9 +74,13 @@ public class InboundSms {
 
     /**
      * The SMS as stored, and the {@code sms_received} job it made: none when the message was stored already
-     * (redelivered, or twice in one batch), as it is not stored again, though it still reaches its keyword's workers.
+     * (repeated, redelivered, or twice in one batch), as it is not stored again.
+     *
+     * @param handOver whether to hand it to its keyword's workers: it matched a keyword, and either was stored now
+     *                 or was stored before without the broker confirming its hand-over (the process died first); a
+     *                 message's copies later in the same batch are not handed over again
      */
-    public record Received(ReceivedSms sms, Optional<CallbackJobRecord> job) implements Outcome {
+    public record Received(ReceivedSms sms, Optional<CallbackJobRecord> job, boolean handOver) implements Outcome {
     }
 
     /** No account receives SMS to its number: the dispatcher keeps it in {@code <gw>.failures}. */
@@ -109,16 +115,18 @@ public class InboundSms {
         }
         Map<ReceivedSms, Optional<CallbackJobRecord>> jobs = enqueue(fresh);
         Map<String, ReceivedSms> stored = stored(storedBefore);
+        Set<String> seen = new HashSet<>();
         List<Outcome> outcomes = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             UserMessage message = messages.get(i);
             Optional<ReceivedSms> row = rows.get(i);
+            boolean first = seen.add(message.messageId());
             if (row.isEmpty()) {
                 outcomes.add(unrouted(message));
             } else if (jobs.containsKey(row.get())) {
-                outcomes.add(new Received(row.get(), jobs.get(row.get())));
+                outcomes.add(new Received(row.get(), jobs.get(row.get()), row.get().getKeyword() != null));
             } else {
-                outcomes.add(redelivered(message, stored.get(message.messageId())));
+                outcomes.add(redelivered(message, stored.get(message.messageId()), first));
             }
         }
         return outcomes;
@@ -189,15 +197,20 @@ public class InboundSms {
                 .collect(Collectors.toMap(ReceivedSms::getMessageId, Function.identity()));
     }
 
-    /** A message stored already: it gets no new job, but still reaches its keyword's workers. */
-    private static Received redelivered(UserMessage message, ReceivedSms sms) {
+    /**
+     * A message stored already: it gets no new job, and reaches its keyword's workers again only if no hand-over
+     * of it was confirmed yet.
+     */
+    private static Received redelivered(UserMessage message, ReceivedSms sms, boolean firstInBatch) {
         if (sms == null) {
             throw new IllegalStateException("inbound SMS " + message.messageId()
                     + " broke a unique constraint but is not stored");
         }
-        log.info("{}: inbound SMS {} is stored already (redelivered); not storing it again",
-                message.transportName(), message.messageId());
-        return new Received(sms, Optional.empty());
+        boolean handOver = firstInBatch && sms.getKeyword() != null && sms.getHandedOverAt() == null;
+        log.info("{}: inbound SMS {} is stored already (repeated or redelivered); not storing it again{}",
+                message.transportName(), message.messageId(),
+                handOver ? ", handing it to its keyword's workers again: no hand-over of it was confirmed" : "");
+        return new Received(sms, Optional.empty(), handOver);
     }
 
     private Unrouted unrouted(UserMessage message) {

@@ -56,6 +56,10 @@ public class ReceivedSms {
     @Column
     private String keyword;
 
+    /** When the broker confirmed its hand-over to the keyword's workers; null before, and without a keyword. */
+    @Column(name = "handed_over_at")
+    private Instant handedOverAt;
+
     protected ReceivedSms() {
     }
 
@@ -130,5 +134,9 @@ public class ReceivedSms {
 
     public String getKeyword() {
         return keyword;
+    }
+
+    public Instant getHandedOverAt() {
+        return handedOverAt;
     }
 }

@@ -13,11 +13,12 @@ import java.util.function.Function;
 import io.richmond.sdk.amqp.TemporaryFailure;
 
 /**
- * Sets {@code published_at} on confirmed rows, the confirms of many publishes in one UPDATE. One UPDATE per
- * publish backs up under load, and a row left unmarked past the sweeper's {@code min-age} is published again.
+ * Marks confirmed rows ({@code published_at}, {@code handed_over_at}), the confirms of many publishes in one UPDATE.
+ * One UPDATE per publish backs up under load, and a row left unmarked past the sweeper's {@code min-age} is
+ * published again.
  * One drain runs at a time; it takes everything waiting, so the more confirms arrive, the larger its UPDATEs.
  */
-final class PublishedMarks<K> {
+public final class PublishedMarks<K> {
 
     /** Ids per UPDATE at most: PostgreSQL takes up to 65,535 bind parameters per statement. */
     private static final int MAX_IDS = 5_000;
@@ -33,13 +34,13 @@ final class PublishedMarks<K> {
     private final AtomicBoolean draining = new AtomicBoolean();
 
     /** @param update marks the ids it is given and answers how many rows it changed */
-    PublishedMarks(Function<Collection<K>, Integer> update, Executor executor) {
+    public PublishedMarks(Function<Collection<K>, Integer> update, Executor executor) {
         this.update = update;
         this.executor = executor;
     }
 
     /** Completes with the number of ids once they are marked, or exceptionally when the UPDATE failed. */
-    CompletableFuture<Integer> mark(List<K> ids) {
+    public CompletableFuture<Integer> mark(List<K> ids) {
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(0);
         }
