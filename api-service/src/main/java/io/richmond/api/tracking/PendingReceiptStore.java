@@ -90,9 +90,10 @@ class PendingReceiptStore {
                     + " provider id", transport, receipt.event().eventId(), receipt.providerId());
         }
         if (!dropped.isEmpty()) {
-            log.warn("{}: {} delivery reports already wait for their ack, the most"
+            log.warn("{}: {} delivery reports wait for their ack, the most"
                     + " richmond.api.pending-receipts.max-per-gateway allows; dropping {} more, the first {} for {}",
-                    transport, held, dropped.size(), dropped.get(0).event().eventId(), dropped.get(0).providerId());
+                    transport, held + kept.size(), dropped.size(), dropped.get(0).event().eventId(),
+                    dropped.get(0).providerId());
         }
         // A batch that rolls back is applied again item by item: only what committed counts, and only once.
         AfterCommit.run(() -> {
