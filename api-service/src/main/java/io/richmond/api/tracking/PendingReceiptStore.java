@@ -25,10 +25,11 @@ import io.richmond.sdk.message.Event;
 import io.richmond.sdk.message.MessageCodec;
 
 /**
- * The table {@code pending_receipt}: keeps the delivery reports that name a provider id no ack has reported yet, until that ack arrives: once per
- * event, and at most {@code richmond.api.pending-receipts.max-per-gateway} per gateway. Anyone who can post to a
- * provider webhook can make receipts for ids no ack will ever report, so beyond the bound a new receipt is dropped
- * (and counted) rather than stored. {@link PendingReceiptSweeper} deletes those whose ack never came.
+ * The table {@code pending_receipt}: keeps the delivery reports that name a provider id no ack has reported yet,
+ * until that ack arrives: once per event, and at most {@code richmond.api.pending-receipts.max-per-gateway} per
+ * gateway. Anyone who can post to a provider webhook can make receipts for ids no ack will ever report, so beyond
+ * the bound a new receipt is dropped (and counted) rather than stored. {@link PendingReceiptSweeper} deletes those
+ * whose ack never came.
  */
 @Component
 class PendingReceiptStore {
@@ -37,7 +38,7 @@ class PendingReceiptStore {
     record Waiting(String providerId, Event event) {
     }
 
-    /** Receipts that waited for their ack and were given up, tagged {@code reason} = {@code full} or {@code expired}. */
+    /** Receipts that were to wait for their ack and were given up: {@code reason} = {@code full} or {@code expired}. */
     static final String DROPPED = "richmond.events.pending.dropped";
 
     private static final Logger log = LoggerFactory.getLogger(PendingReceiptStore.class);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import io.richmond.api.sms.SmsStatus;
 
 /**
- * The statements {@link StatusTracker} sends through plain JDBC, each for a whole batch of events at once, within
+ * The statements {@link StatusTracker} sends through plain JDBC, most for a whole batch of events at once, within
  * the caller's transaction. Each batch takes its locks in one order (advisory locks by key, rows by id), so that
  * two batches applied at once wait for each other instead of deadlocking.
  */
@@ -91,8 +91,8 @@ class TrackingStatements {
         return jdbc.update("insert into sms_receipt (sent_sms_id, event_id, delivery_status, status, provider_status,"
                 + " provider_status_text, provider_timestamp, received_at, transport_metadata)"
                 + " select ?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?"
-                + " where not exists (select 1 from sms_receipt where sent_sms_id = ? and provider_timestamp = ?::timestamptz"
-                + " and provider_status is not distinct from ?::text)"
+                + " where not exists (select 1 from sms_receipt where sent_sms_id = ?"
+                + " and provider_timestamp = ?::timestamptz and provider_status is not distinct from ?::text)"
                 + " on conflict (event_id) do nothing",
                 receipt.sentSmsId(), receipt.eventId(), receipt.deliveryStatus(), receipt.status().value(),
                 receipt.providerStatus(), receipt.providerStatusText(), providerTime,

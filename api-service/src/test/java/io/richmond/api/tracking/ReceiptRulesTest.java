@@ -168,7 +168,8 @@ class ReceiptRulesTest extends ApiTestBase {
         String providerId = providerId(sms);
         List<List<CallbackJobRecord>> failed = tracker.applyAll(Gateway.OPERA,
                 List.of(receipt(sms, providerId, providerStatus, status, "2008-08-31 15:58:00")));
-        assertThat(row(sms)).containsEntry("status", status.toUpperCase(Locale.ROOT)).containsEntry("delivered_at", null);
+        assertThat(row(sms)).containsEntry("status", status.toUpperCase(Locale.ROOT))
+                .containsEntry("delivered_at", null);
 
         List<List<CallbackJobRecord>> delivered = tracker.applyAll(Gateway.OPERA, List.of(delivered(sms, providerId)));
 
