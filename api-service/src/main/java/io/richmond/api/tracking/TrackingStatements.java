@@ -79,8 +79,8 @@ class TrackingStatements {
 
     /**
      * Adds the receipt to its SMS's history, unless the history has it already: the same event id (a redelivered
-     * event), or the same provider status at the same provider time (a provider's repeated webhook call, whatever
-     * event id the transport gave it). A receipt without a provider time is recognised by its event id only. The
+     * event), or the same status and provider status at the same provider time (a provider's repeated webhook call,
+     * whatever event id the transport gave it). A receipt without a provider time is recognised by its event id only. The
      * caller holds the SMS's row lock, so no other transaction adds one of its receipts meanwhile.
      *
      * @return whether it was added
@@ -91,12 +91,12 @@ class TrackingStatements {
         return jdbc.update("insert into sms_receipt (sent_sms_id, event_id, delivery_status, status, provider_status,"
                 + " provider_status_text, provider_timestamp, received_at, transport_metadata)"
                 + " select ?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?"
-                + " where not exists (select 1 from sms_receipt where sent_sms_id = ?"
+                + " where not exists (select 1 from sms_receipt where sent_sms_id = ? and status = ?"
                 + " and provider_timestamp = ?::timestamptz and provider_status is not distinct from ?::text)"
                 + " on conflict (event_id) do nothing",
                 receipt.sentSmsId(), receipt.eventId(), receipt.deliveryStatus(), receipt.status().value(),
                 receipt.providerStatus(), receipt.providerStatusText(), providerTime,
                 receipt.receivedAt().atOffset(ZoneOffset.UTC), receipt.transportMetadata(), receipt.sentSmsId(),
-                providerTime, receipt.providerStatus()) == 1;
+                receipt.status().value(), providerTime, receipt.providerStatus()) == 1;
     }
 }
