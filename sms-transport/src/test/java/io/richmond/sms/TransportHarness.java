@@ -160,6 +160,14 @@ public final class TransportHarness implements AutoCloseable {
 
     public HttpResponse<String> call(String method, String path, String contentType, byte[] body,
             String username, String password) throws IOException, InterruptedException {
+        return call(method, path, contentType, body, username == null ? Map.of() : Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** A call with these headers as they are, besides the content type. */
+    public HttpResponse<String> call(String method, String path, String contentType, byte[] body,
+            Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .timeout(DEADLINE)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -167,10 +175,7 @@ public final class TransportHarness implements AutoCloseable {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (username != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
