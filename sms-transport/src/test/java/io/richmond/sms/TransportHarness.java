@@ -40,7 +40,8 @@ import io.richmond.testsupport.LocalServices;
 
 /**
  * The whole sms-transport against the real RabbitMQ, on its own exchange and transport names so that nothing
- * another test or service declares is touched; everything declared is deleted on close.
+ * another test or service declares is touched; everything declared is deleted on close. Unless the settings say
+ * otherwise, the Clickatell webhooks take {@code clickatell:s3cret} and the Opera ones {@code opera:0pera}.
  */
 public final class TransportHarness implements AutoCloseable {
 
@@ -77,6 +78,11 @@ public final class TransportHarness implements AutoCloseable {
         properties.put("server.port", 0);
         properties.put("spring.main.allow-bean-definition-overriding", true);
         properties.put("spring.main.banner-mode", "off");
+        // sms-transport starts only with every provider's webhooks protected; tests may set others, or none.
+        properties.put("richmond.sms.clickatell.webhook.username", "clickatell");
+        properties.put("richmond.sms.clickatell.webhook.password", "s3cret");
+        properties.put("richmond.sms.opera.webhook.username", "opera");
+        properties.put("richmond.sms.opera.webhook.password", "0pera");
         properties.putAll(settings);
         context = new SpringApplicationBuilder(SmsTransportApplication.class, FixtureClock.class)
                 .run(properties.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
