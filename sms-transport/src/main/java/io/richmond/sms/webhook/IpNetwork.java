@@ -56,7 +56,10 @@ public record IpNetwork(byte[] address, int prefix) {
         return new IpNetwork(address, prefix);
     }
 
-    /** The bytes of a literal IPv4 or IPv6 address (without a zone), IPv4-mapped IPv6 as IPv4; empty if it is not one. */
+    /**
+     * The bytes of a literal IPv4 or IPv6 address (without a zone), an IPv4-mapped IPv6 address as IPv4; empty if
+     * the text is not one.
+     */
     public static Optional<byte[]> parseAddress(String text) {
         byte[] address = literal(text);
         if (address != null && isIpv4Mapped(address)) {
