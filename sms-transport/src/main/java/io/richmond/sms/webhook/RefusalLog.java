@@ -7,13 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs refused webhook calls, at most one line per provider every {@link #INTERVAL_NANOS}, with the number refused
- * since the last line: a flood of forged calls must not flood the log too.
+ * Logs refused webhook calls, at most one line per provider every 10 s, with the number refused since the previous
+ * line: a flood of forged calls must not flood the log too.
  */
 final class RefusalLog {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookAccessFilter.class);
-    static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final String provider;
     private final AtomicLong nextLine = new AtomicLong(System.nanoTime());

@@ -2,24 +2,20 @@ package io.richmond.sms.webhook;
 
 import java.util.List;
 
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-
-import jakarta.servlet.DispatcherType;
 
 /** The port's security headers on every answer, then the providers' access rules on their webhooks. */
 @Configuration(proxyBeanMethods = false)
 class WebhookSecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
-        FilterRegistrationBean<SecurityHeadersFilter> registration =
-                new FilterRegistrationBean<>(new SecurityHeadersFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
-        return registration;
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> securityHeaders() {
+        return factory -> factory.addEngineValves(new SecurityHeadersValve());
     }
 
     /** @throws WebhookAccessException when a provider's webhooks would be unprotected or its settings unreadable */
@@ -28,7 +24,7 @@ class WebhookSecurityConfiguration {
         WebhookAccessFilter filter = WebhookAccessFilter.of(webhooks);
         FilterRegistrationBean<WebhookAccessFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setUrlPatterns(filter.urlPatterns());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 }

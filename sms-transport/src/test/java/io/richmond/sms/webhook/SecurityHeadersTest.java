@@ -17,7 +17,10 @@ import io.richmond.sms.TransportHarness;
 import io.richmond.testsupport.Fixtures;
 import io.richmond.testsupport.RequiresRabbitMq;
 
-/** Every answer of the webhooks' port carries the headers Spring Security gives every answer of the API. */
+/**
+ * Every answer of the webhooks' port carries the headers Spring Security gives every answer of the API: the
+ * webhooks', the refusals', Spring's error pages and Tomcat's own.
+ */
 @RequiresRabbitMq
 class SecurityHeadersTest {
 
@@ -66,7 +69,10 @@ class SecurityHeadersTest {
                 Arguments.of("POST", OPERA + "receive.xml", "application/json", "{}", OPERA_LOGIN, 415),
                 Arguments.of("GET", OPERA + "receipt.json", null, null, OPERA_LOGIN, 405),
                 Arguments.of("GET", "/", null, null, Map.of(), 404),
-                Arguments.of("GET", "/error", null, null, Map.of(), 500));
+                Arguments.of("GET", "/error", null, null, Map.of(), 500),
+                // Refused by Tomcat itself, before any filter or servlet
+                Arguments.of("GET", OPERA + "receipt.json?x=" + "x".repeat(20_000), null, null, OPERA_LOGIN, 400),
+                Arguments.of("GET", "/api/v1/sms/opera%2Freceipt.json", null, null, OPERA_LOGIN, 400));
     }
 
     @ParameterizedTest
