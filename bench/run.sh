@@ -112,6 +112,7 @@ SCHEMA=$RUN
 PREFIX=${RUN}_
 USER_NAME=bench
 PASSWORD=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+WEBHOOK_PASSWORD=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 WORK=$(mktemp -d "/tmp/richmond-$RUN.XXXX")
 echo "run $RUN: exchange $RUN, queues ${PREFIX}*, schema $SCHEMA, logs in $WORK"
 
@@ -263,7 +264,7 @@ db_url() {
 }
 bus_args=(--richmond.amqp.uri="$AMQP_URI" --richmond.amqp.exchange="$RUN")
 
-API_PID= SMS_PID= DISPATCHER_PID= PG_PIDS= AUTH=
+API_PID= SMS_PID= DISPATCHER_PID= PG_PIDS= AUTH= WEBHOOK_AUTH=
 start_sms_services() {
   RICHMOND_DB_URL=$(db_url api) RICHMOND_DB_USER=$PGUSER RICHMOND_DB_PASSWORD=${PGPASSWORD:-unused} \
     java -jar "$JARS/api-service.jar" --server.port="$API_PORT" "${bus_args[@]}" \
@@ -278,11 +279,13 @@ start_sms_services() {
   }
   wait_for "$API_PID" 180 api_healthy || fail_start api-service
 
-  java -jar "$JARS/sms-transport.jar" --server.port="$SMS_PORT" "${bus_args[@]}" \
+  RICHMOND_SMS_CLICKATELL_WEBHOOK_PASSWORD=$WEBHOOK_PASSWORD RICHMOND_SMS_OPERA_WEBHOOK_PASSWORD=$WEBHOOK_PASSWORD \
+    java -jar "$JARS/sms-transport.jar" --server.port="$SMS_PORT" "${bus_args[@]}" \
     --richmond.sms.clickatell.transport-name="${PREFIX}clickatell" --richmond.sms.opera.transport-name="${PREFIX}opera" \
     --richmond.sms.clickatell.base-url="http://127.0.0.1:$NGINX_PORT/http" --richmond.sms.clickatell.auth=per-call \
     --richmond.sms.clickatell.api-id=1 --richmond.sms.clickatell.username=bench \
-    --richmond.sms.clickatell.password=bench > "$WORK/sms-transport.log" 2>&1 &
+    --richmond.sms.clickatell.password=bench --richmond.sms.clickatell.webhook.username=bench \
+    --richmond.sms.opera.webhook.username=bench > "$WORK/sms-transport.log" 2>&1 &
   SMS_PID=$!
   PIDS+=("$SMS_PID")
   RICHMOND_DB_URL=$(db_url dispatcher) RICHMOND_DB_USER=$PGUSER RICHMOND_DB_PASSWORD=${PGPASSWORD:-unused} \
@@ -298,6 +301,7 @@ start_sms_services() {
   wait_for "$DISPATCHER_PID" 180 dispatcher_started || fail_start callback-dispatcher
 
   AUTH=$(printf '%s:%s' "$USER_NAME" "$PASSWORD" | base64 -w0)
+  WEBHOOK_AUTH=$(printf 'bench:%s' "$WEBHOOK_PASSWORD" | base64 -w0)
   curl -sf -u "$USER_NAME:$PASSWORD" -X POST "http://127.0.0.1:$API_PORT/api/v1/account/callbacks.json" \
     -d name=sms_received -d "url=http://127.0.0.1:$NGINX_PORT/sink/received" >"$WORK/callback.json" \
     || { echo "could not register the callback URL" >&2; exit 2; }
@@ -347,7 +351,7 @@ run_wrk() {
   local done_dir="$WORK/$name.done" threads=2
   mkdir -p "$done_dir"
   BENCH_DIR=$BENCH_DIR BENCH_REQUESTS=$requests BENCH_THREADS=$threads BENCH_DONE_DIR=$done_dir \
-    BENCH_TAG=$tag BENCH_RECIPIENTS=$recipients BENCH_BASIC_AUTH=$AUTH \
+    BENCH_TAG=$tag BENCH_RECIPIENTS=$recipients BENCH_BASIC_AUTH=$AUTH BENCH_WEBHOOK_AUTH=$WEBHOOK_AUTH \
     BENCH_KANNEL_USER=$USER_NAME BENCH_KANNEL_PASSWORD=$PASSWORD \
     wrk -t"$threads" -c"$connections" -d"${DURATION}s" --timeout 60s --latency -s "$BENCH_DIR/wrk/$script" "$url" \
     > "$WORK/$name.wrk" 2>&1 &

@@ -54,12 +54,17 @@ if [ "$TRANSPORT" = null ]; then
   TRANSPORT_PID=$!
   ready() { grep -q consuming "$WORK/transport.log"; }
 else
+  # Nothing posts to the webhooks here, but sms-transport starts only with them protected.
+  WEBHOOK_PASSWORD=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  RICHMOND_SMS_CLICKATELL_WEBHOOK_PASSWORD=$WEBHOOK_PASSWORD RICHMOND_SMS_OPERA_WEBHOOK_PASSWORD=$WEBHOOK_PASSWORD \
   java ${SMS_JAVA_OPTS:-} -jar sms-transport/target/sms-transport.jar --server.port=$SMS_PORT \
     --richmond.amqp.uri="$AMQP_URI" --richmond.amqp.exchange="$RUN" \
     --richmond.sms.clickatell.transport-name="${RUN}_clickatell" --richmond.sms.opera.transport-name="${RUN}_opera" \
     --richmond.sms.clickatell.base-url="http://127.0.0.1:$NGINX_PORT/http" --richmond.sms.clickatell.auth=per-call \
     --richmond.sms.clickatell.api-id=1 --richmond.sms.clickatell.username=bench \
-    --richmond.sms.clickatell.password=bench --logging.level.io.richmond=WARN > "$WORK/transport.log" 2>&1 &
+    --richmond.sms.clickatell.password=bench --logging.level.io.richmond=WARN \
+    --richmond.sms.clickatell.webhook.username=bench --richmond.sms.opera.webhook.username=bench \
+    > "$WORK/transport.log" 2>&1 &
   TRANSPORT_PID=$!
   ready() { (exec 3<>/dev/tcp/127.0.0.1/$SMS_PORT) 2>/dev/null; }
 fi

@@ -1,12 +1,13 @@
--- MO load: Clickatell's two-way callback (protocols.md 2.2) POSTed to sms-transport's receive.json, the text
--- BENCH_TAG marking this test's SMS in the database. moMsgId and api_id are unique per request so that a stored
--- duplicate shows as a repeated provider id.
+-- MO load: Clickatell's two-way callback POSTed to sms-transport's receive.json with the webhook's credentials
+-- (BENCH_WEBHOOK_AUTH), the text BENCH_TAG marking this test's SMS in the database. moMsgId and api_id are unique
+-- per request so that a stored duplicate shows as a repeated provider id.
 dofile(os.getenv("BENCH_DIR") .. "/wrk/limit.lua")
 
 local sent = 0
 
 function prepare()
   wrk.method = "POST"
+  wrk.headers["Authorization"] = "Basic " .. os.getenv("BENCH_WEBHOOK_AUTH")
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
   prefix = os.getenv("BENCH_TAG") .. "-" .. thread_id .. "-"
 end

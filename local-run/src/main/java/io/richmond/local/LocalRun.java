@@ -23,6 +23,7 @@ import io.richmond.local.database.Database;
 import io.richmond.local.database.EmbeddedPostgresDatabase;
 import io.richmond.local.ports.LoopbackPorts;
 import io.richmond.local.services.LocalServices;
+import io.richmond.local.services.WebhookLogin;
 import io.richmond.local.supervisor.Child;
 import io.richmond.local.supervisor.ChildExit;
 import io.richmond.local.supervisor.ChildFailedException;
@@ -96,15 +97,16 @@ public final class LocalRun implements Callable<Integer> {
         out.println("Database: " + database.description());
         BootstrapAccount account = BootstrapAccount.resolve(environment, VAR.resolve("bootstrap-password"));
 
-        LocalServices services = new LocalServices(javaExecutable(), broker, database, account);
+        WebhookLogin webhookLogin = WebhookLogin.generate();
+        LocalServices services = new LocalServices(javaExecutable(), broker, database, account, webhookLogin);
         Supervisor supervisor = new Supervisor(LOGS, STOP_GRACE, line -> out.println("  " + line));
         register(supervisor::stopAll);
         try {
             startAll(supervisor, services.services());
             boolean passwordWorks = new AccountCheck(LocalServices.apiUrl()).passwordWorks(account);
             startAll(supervisor, List.of(services.simulators(console)));
-            out.println(new Banner(LocalServices.apiUrl(), LocalServices.webhooksUrl(), account, passwordWorks,
-                    broker.displayUri(), database.displayUrl(), database.serviceEnvironment(),
+            out.println(new Banner(LocalServices.apiUrl(), LocalServices.webhooksUrl(), webhookLogin, account,
+                    passwordWorks, broker.displayUri(), database.displayUrl(), database.serviceEnvironment(),
                     LocalServices.simulatorsDescription(), LOGS, Duration.ofNanos(System.nanoTime() - start)).render());
         } catch (RuntimeException e) {
             if (supervisor.isStopping()) {

@@ -27,6 +27,8 @@ import picocli.CommandLine.TypeConversionException;
                 + " accounts. The console plays the phones: dial USSD codes, answer menus, send SMS.")
 public final class SimulatorsCommand implements Callable<Integer> {
 
+    static final String WEBHOOK_PASSWORD_VARIABLE = "RICHMOND_SIMULATORS_WEBHOOK_PASSWORD";
+
     @Option(names = "--truteq-port", defaultValue = "50008", paramLabel = "PORT",
             description = "Fake TruTeq SSMI port, 0 for any free one (default: ${DEFAULT-VALUE})")
     private int truteqPort;
@@ -56,8 +58,11 @@ public final class SimulatorsCommand implements Callable<Integer> {
             description = "HTTP Basic user for those posts (richmond.sms.<gw>.webhook.username)")
     private String webhookUsername;
 
+    /** Also from the environment, where other users of the machine cannot read it as they can a command line. */
     @Option(names = "--webhook-password", paramLabel = "PASSWORD",
-            description = "HTTP Basic password for those posts")
+            defaultValue = "${" + WEBHOOK_PASSWORD_VARIABLE + "}",
+            description = "HTTP Basic password for those posts (default: the environment variable "
+                    + WEBHOOK_PASSWORD_VARIABLE + ")")
     private String webhookPassword;
 
     @Option(names = "--receipt-delay", defaultValue = "2s", paramLabel = "DURATION",

@@ -47,6 +47,20 @@ class SimulatorsCommandTest {
         assertThat(command.console()).isFalse();
     }
 
+    @Test
+    void theWebhookPasswordMayComeFromTheEnvironmentInsteadOfTheCommandLine() {
+        // Picocli reads ${NAME} from a system property before the environment variable of that name.
+        System.setProperty(SimulatorsCommand.WEBHOOK_PASSWORD_VARIABLE, "from-the-environment");
+        try {
+            new CommandLine(command).parseArgs("--webhook-username=hook");
+        } finally {
+            System.clearProperty(SimulatorsCommand.WEBHOOK_PASSWORD_VARIABLE);
+        }
+
+        assertThat(command.settings().webhooks()).isEqualTo(new WebhookTarget(URI.create("http://127.0.0.1:8001"),
+                "hook", "from-the-environment"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "--receipt-delay=soon                    | 'soon' is not a duration",

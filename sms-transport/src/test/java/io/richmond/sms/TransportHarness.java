@@ -40,7 +40,8 @@ import io.richmond.testsupport.LocalServices;
 
 /**
  * The whole sms-transport against the real RabbitMQ, on its own exchange and transport names so that nothing
- * another test or service declares is touched; everything declared is deleted on close.
+ * another test or service declares is touched; everything declared is deleted on close. Unless the settings say
+ * otherwise, the Clickatell webhooks take {@code clickatell:s3cret} and the Opera ones {@code opera:0pera}.
  */
 public final class TransportHarness implements AutoCloseable {
 
@@ -77,6 +78,11 @@ public final class TransportHarness implements AutoCloseable {
         properties.put("server.port", 0);
         properties.put("spring.main.allow-bean-definition-overriding", true);
         properties.put("spring.main.banner-mode", "off");
+        // sms-transport starts only with every provider's webhooks protected; tests may set others, or none.
+        properties.put("richmond.sms.clickatell.webhook.username", "clickatell");
+        properties.put("richmond.sms.clickatell.webhook.password", "s3cret");
+        properties.put("richmond.sms.opera.webhook.username", "opera");
+        properties.put("richmond.sms.opera.webhook.password", "0pera");
         properties.putAll(settings);
         context = new SpringApplicationBuilder(SmsTransportApplication.class, FixtureClock.class)
                 .run(properties.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
@@ -160,6 +166,14 @@ public final class TransportHarness implements AutoCloseable {
 
     public HttpResponse<String> call(String method, String path, String contentType, byte[] body,
             String username, String password) throws IOException, InterruptedException {
+        return call(method, path, contentType, body, username == null ? Map.of() : Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** A call with these headers as they are, besides the content type. */
+    public HttpResponse<String> call(String method, String path, String contentType, byte[] body,
+            Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .timeout(DEADLINE)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -167,10 +181,7 @@ public final class TransportHarness implements AutoCloseable {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (username != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

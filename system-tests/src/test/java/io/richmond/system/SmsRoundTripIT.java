@@ -11,8 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * An SMS's whole life across api-service, sms-transport and callback-dispatcher, all run from their packaged jars:
  * sent through the API, taken by a fake Clickatell, submitted, delivered by a receipt posted to the webhook, and
  * reported to the customer's {@code sms_receipt} URL; and an SMS received on the webhook, stored for its account
- * and posted, signed, to its {@code sms_received} URL.
+ * and posted, signed, to its {@code sms_received} URL. A receipt or an SMS the provider posts again changes nothing.
  */
 @RequiresRabbitMq
 @RequiresPostgres
@@ -170,7 +170,62 @@ class SmsRoundTripIT {
         assertThat(new String(callback.body(), StandardCharsets.UTF_8))
                 .contains("name=\"callback_name\"\r\n\r\nsms_received\r\n")
                 .contains("name=\"from_msisdn\"\r\n\r\n27831112222\r\n");
-        assertThat(receivedMessages()).containsExactly(text);
+        assertThat(receivedMessages(text)).containsExactly(text);
+    }
+
+    /** Clickatell repeats callbacks it thinks were lost; an attacker may replay one. Either way: one receipt. */
+    @Test
+    void aReceiptPostedAHundredTimesIsOneHistoryRowAndOneCallback() throws Exception {
+        String text = "repeated receipt " + UNIQUE;
+        HttpResponse<String> sent = post(api.url("/api/v1/sms/clickatell/send.json"), ACCOUNT,
+                "to_msisdn=27123456789&from_msisdn=27123456789&message=" + text.replace(' ', '+'));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        long id = json.readTree(sent.body()).get(0).get("id").asLong();
+        FakeClickatell.Send send = await("the SMS at Clickatell").atMost(DEADLINE).until(
+                () -> clickatell.sends().stream()
+                        .filter(s -> text.equals(s.parameters().get("text"))).findFirst().orElse(null),
+                s -> s != null);
+        awaitStatus(id, "submitted");
+        String receipt = "apiMsgId=" + send.apiMsgId() + "&cliMsgId=" + send.parameters().get("cliMsgId")
+                + "&status=004&timestamp=" + Instant.now().getEpochSecond()
+                + "&to=27123456789&from=27123456789&charge=0.3";
+
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<String> answer = post(sms.url("/api/v1/sms/clickatell/receipt.json"), WEBHOOK, receipt);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        }
+
+        JsonNode delivered = awaitStatus(id, "delivered");
+        assertThat(delivered.get("receipts")).hasSize(1);
+        String callbackOfThisSms = "name=\"id\"\r\n\r\n" + id + "\r\n";
+        awaitCallback("/receipt", callbackOfThisSms);
+        // Long enough for 99 repeats to reach api-service and, were they taken, the dispatcher.
+        await("no second receipt or callback").during(Duration.ofSeconds(5)).atMost(DEADLINE).until(
+                () -> callbacks("/receipt", callbackOfThisSms) == 1
+                        && statusOf(id).get("receipts").size() == 1);
+    }
+
+    @Test
+    void anInboundSmsPostedTwiceIsStoredAndCalledBackOnce() throws Exception {
+        String text = "repeated mo " + UNIQUE;
+        String mo = "to=27123456789&from=27831112222&moMsgId=repeat" + UNIQUE + "&api_id=3&text="
+                + text.replace(' ', '+') + "&timestamp=2010-05-14+12%3A37%3A55";
+
+        HttpResponse<String> first = post(sms.url("/api/v1/sms/clickatell/receive.json"), WEBHOOK, mo);
+        HttpResponse<String> second = post(sms.url("/api/v1/sms/clickatell/receive.json"), WEBHOOK, mo);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(json.readTree(second.body()).get("message_id"))
+                .isEqualTo(json.readTree(first.body()).get("message_id"));
+        awaitCallback("/received", text);
+        await("no second stored SMS or callback").during(Duration.ofSeconds(5)).atMost(DEADLINE).until(
+                () -> callbacks("/received", text) == 1 && receivedMessages(text).size() == 1);
+    }
+
+    private long callbacks(String path, String bodyPart) {
+        return customer.requests().stream().filter(request -> request.path().equals(path))
+                .filter(request -> new String(request.body(), StandardCharsets.UTF_8).contains(bodyPart)).count();
     }
 
     private RecordingReceiver.Request awaitCallback(String path, String bodyPart) {
@@ -193,21 +248,27 @@ class SmsRoundTripIT {
     }
 
     private JsonNode awaitStatus(long id, String status) {
-        return await("SMS " + id + " " + status).atMost(DEADLINE).until(() -> {
-            HttpResponse<String> answer = get(api.url("/api/v1/sms/clickatell/status/" + id + ".json"), ACCOUNT);
-            return json.readTree(answer.body());
-        }, node -> status.equals(node.path("status").asString()));
+        return await("SMS " + id + " " + status).atMost(DEADLINE).until(() -> statusOf(id),
+                node -> status.equals(node.path("status").asString()));
     }
 
-    private List<String> receivedMessages() throws Exception {
+    private JsonNode statusOf(long id) throws Exception {
+        return json.readTree(get(api.url("/api/v1/sms/clickatell/status/" + id + ".json"), ACCOUNT).body());
+    }
+
+    /** The SMS with this text stored for {@code admin}. */
+    private List<String> receivedMessages(String text) throws Exception {
         Database database = LocalServices.postgres().orElseThrow();
         List<String> messages = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                database.password()); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select r.message from " + SCHEMA + ".received_sms r join "
-                        + SCHEMA + ".account a on a.id = r.account_id where a.username = 'admin'")) {
-            while (rows.next()) {
-                messages.add(rows.getString(1));
+                database.password()); PreparedStatement statement = connection.prepareStatement("select r.message"
+                        + " from " + SCHEMA + ".received_sms r join " + SCHEMA + ".account a on a.id = r.account_id"
+                        + " where a.username = 'admin' and r.message = ?")) {
+            statement.setString(1, text);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(rows.getString(1));
+                }
             }
         }
         return messages;

@@ -8,16 +8,19 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.richmond.local.account.BootstrapAccount;
+import io.richmond.local.services.WebhookLogin;
 
 /**
  * What a local run prints once everything answers: where each part is, how to log in, and a first request.
  *
+ * @param webhookLogin what the webhooks want, for posting to them by hand
  * @param passwordWorks whether the API took the account's password; when not, the banner says how to set one
  *     instead of showing a password that does not work
  * @param databaseEnvironment what the account command needs to reach the database
  */
-public record Banner(URI api, URI webhooks, BootstrapAccount account, boolean passwordWorks, String broker,
-        String database, Map<String, String> databaseEnvironment, String simulators, Path logs, Duration startup) {
+public record Banner(URI api, URI webhooks, WebhookLogin webhookLogin, BootstrapAccount account,
+        boolean passwordWorks, String broker, String database, Map<String, String> databaseEnvironment,
+        String simulators, Path logs, Duration startup) {
 
     public String render() {
         String credentials = account.username() + ":" + account.password();
@@ -31,6 +34,8 @@ public record Banner(URI api, URI webhooks, BootstrapAccount account, boolean pa
                 .append(webhooks.resolve("/api/v1/sms/clickatell/receive.json")).append('\n')
                 .append("               ").append(webhooks.resolve("/api/v1/sms/opera/receipt.json")).append("  ")
                 .append(webhooks.resolve("/api/v1/sms/opera/receive.xml")).append('\n')
+                .append("               HTTP Basic ").append(webhookLogin.username()).append(" / ")
+                .append(webhookLogin.password()).append("   (new at every run; the simulators send it)\n")
                 .append("  Simulators   ").append(simulators).append('\n')
                 .append("  Broker       ").append(broker).append('\n')
                 .append("  Database     ").append(database).append('\n')

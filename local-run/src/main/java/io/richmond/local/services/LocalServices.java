@@ -43,13 +43,19 @@ public final class LocalServices {
     private final Broker broker;
     private final Database database;
     private final BootstrapAccount account;
+    private final WebhookLogin webhookLogin;
 
-    /** @param java the java executable the children run on */
-    public LocalServices(String java, Broker broker, Database database, BootstrapAccount account) {
+    /**
+     * @param java         the java executable the children run on
+     * @param webhookLogin what sms-transport's webhooks want and the simulators send
+     */
+    public LocalServices(String java, Broker broker, Database database, BootstrapAccount account,
+            WebhookLogin webhookLogin) {
         this.java = java;
         this.broker = broker;
         this.database = database;
         this.account = account;
+        this.webhookLogin = webhookLogin;
     }
 
     public static URI apiUrl() {
@@ -96,7 +102,7 @@ public final class LocalServices {
                         new HttpReadiness(URI.create("http://127.0.0.1:" + API_PORT + "/actuator/health"))),
                 ChildSpec.background("sms-transport",
                         springBoot("sms-transport", "--server.port=" + SMS_PORT),
-                        environment(broker.serviceEnvironment(), fakeProviders()),
+                        environment(broker.serviceEnvironment(), fakeProviders(), webhookCredentials()),
                         new LogLineReadiness("Started SmsTransportApplication")),
                 ChildSpec.background("callback-dispatcher",
                         springBoot("callback-dispatcher"),
@@ -128,9 +134,11 @@ public final class LocalServices {
                         "--clickatell-port=" + CLICKATELL_PORT,
                         "--opera-port=" + OPERA_PORT,
                         "--webhooks=http://127.0.0.1:" + SMS_PORT,
+                        "--webhook-username=" + webhookLogin.username(),
                         "--receipt-delay=2s",
                         console ? "--console" : "--no-console"),
-                Map.of(),
+                // The password in the environment: a command line is readable by every user of the machine.
+                Map.of("RICHMOND_SIMULATORS_WEBHOOK_PASSWORD", webhookLogin.password()),
                 // Not the TruTeq port: a probe would show in the console as a phone company connecting.
                 new PortReadiness(List.of(CLICKATELL_PORT, OPERA_PORT)));
     }
@@ -166,6 +174,15 @@ public final class LocalServices {
                 "RICHMOND_SMS_OPERA_SERVICE", PROVIDER_CREDENTIAL,
                 "RICHMOND_SMS_OPERA_PASSWORD", PROVIDER_CREDENTIAL,
                 "RICHMOND_SMS_OPERA_CHANNEL", PROVIDER_CREDENTIAL);
+    }
+
+    /** Both providers' webhooks want the simulators' login. */
+    private Map<String, String> webhookCredentials() {
+        return Map.of(
+                "RICHMOND_SMS_CLICKATELL_WEBHOOK_USERNAME", webhookLogin.username(),
+                "RICHMOND_SMS_CLICKATELL_WEBHOOK_PASSWORD", webhookLogin.password(),
+                "RICHMOND_SMS_OPERA_WEBHOOK_USERNAME", webhookLogin.username(),
+                "RICHMOND_SMS_OPERA_WEBHOOK_PASSWORD", webhookLogin.password());
     }
 
     private static Map<String, String> fakeTruteq() {

@@ -10,12 +10,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.richmond.local.account.BootstrapAccount;
+import io.richmond.local.services.WebhookLogin;
 
 class BannerTest {
 
     private static Banner banner(BootstrapAccount account, boolean passwordWorks) {
-        return new Banner(URI.create("http://localhost:8000"), URI.create("http://localhost:8001"), account,
-                passwordWorks, "amqp://guest:guest@127.0.0.1:40000/%2F (embedded Qpid Broker-J)",
+        return new Banner(URI.create("http://localhost:8000"), URI.create("http://localhost:8001"),
+                new WebhookLogin("simulators", "0f3a9c"), account, passwordWorks, "amqp://guest:guest@127.0.0.1:40000/%2F (embedded Qpid Broker-J)",
                 "jdbc:postgresql://127.0.0.1:5433/postgres?currentSchema=richmond (embedded PostgreSQL, user postgres)",
                 Map.of("RICHMOND_DB_URL", "jdbc:postgresql://127.0.0.1:5433/postgres?currentSchema=richmond",
                         "RICHMOND_DB_USER", "postgres", "RICHMOND_DB_PASSWORD", ""),
@@ -35,6 +36,7 @@ class BannerTest {
                 "http://localhost:8001/api/v1/sms/clickatell/receive.json",
                 "http://localhost:8001/api/v1/sms/opera/receipt.json",
                 "http://localhost:8001/api/v1/sms/opera/receive.xml",
+                "HTTP Basic simulators / 0f3a9c   (new at every run; the simulators send it)",
                 "Simulators   TruTeq SSMI 127.0.0.1:50008",
                 "Broker       amqp://guest:guest@127.0.0.1:40000/%2F (embedded Qpid Broker-J)",
                 "Database     jdbc:postgresql://127.0.0.1:5433/postgres?currentSchema=richmond",

@@ -23,7 +23,7 @@ class LocalServicesTest {
     private final LocalServices services = new LocalServices("/jdk/bin/java",
             new ConfiguredBroker(URI.create(BROKER)),
             new ConfiguredDatabase(Map.of("RICHMOND_DB_URL", DATABASE, "RICHMOND_DB_USER", "postgres")),
-            new BootstrapAccount("admin", "s3cret", "test"));
+            new BootstrapAccount("admin", "s3cret", "test"), new WebhookLogin("simulators", "hook-s3cret"));
 
     private final Map<String, ChildSpec> byName = services.services().stream()
             .collect(Collectors.toMap(ChildSpec::name, Function.identity()));
@@ -80,6 +80,30 @@ class LocalServicesTest {
     }
 
     @Test
+    void protectsTheWebhooksWithTheLoginTheSimulatorsSend() {
+        assertThat(byName.get("sms-transport").environment())
+                .containsEntry("RICHMOND_SMS_CLICKATELL_WEBHOOK_USERNAME", "simulators")
+                .containsEntry("RICHMOND_SMS_CLICKATELL_WEBHOOK_PASSWORD", "hook-s3cret")
+                .containsEntry("RICHMOND_SMS_OPERA_WEBHOOK_USERNAME", "simulators")
+                .containsEntry("RICHMOND_SMS_OPERA_WEBHOOK_PASSWORD", "hook-s3cret")
+                .doesNotContainKeys("RICHMOND_SMS_CLICKATELL_WEBHOOK_ALLOW_UNAUTHENTICATED",
+                        "RICHMOND_SMS_OPERA_WEBHOOK_ALLOW_UNAUTHENTICATED");
+        ChildSpec simulators = services.simulators(false);
+        assertThat(simulators.command()).contains("--webhook-username=simulators")
+                .noneMatch(argument -> argument.contains("hook-s3cret"));
+        assertThat(simulators.environment()).containsEntry("RICHMOND_SIMULATORS_WEBHOOK_PASSWORD", "hook-s3cret");
+    }
+
+    @Test
+    void generatesANewWebhookPasswordForEveryRun() {
+        WebhookLogin login = WebhookLogin.generate();
+
+        assertThat(login.username()).isEqualTo("simulators");
+        assertThat(login.password()).matches("[0-9a-f]{32}").isNotEqualTo(WebhookLogin.generate().password());
+        assertThat(login).asString().doesNotContain(login.password());
+    }
+
+    @Test
     void runsTheEchoWorkerFromTheExampleJars() {
         assertThat(byName.get("echo-worker").command()).containsExactly("/jdk/bin/java",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
@@ -96,7 +120,7 @@ class LocalServicesTest {
                 "-XX:+UseSerialGC", "-jar", "simulators/target/simulators.jar",
                 "--truteq-port=50008", "--truteq-username=username", "--truteq-password=password",
                 "--clickatell-port=8101", "--opera-port=8102", "--webhooks=http://127.0.0.1:8001",
-                "--receipt-delay=2s", "--console");
+                "--webhook-username=simulators", "--receipt-delay=2s", "--console");
         assertThat(services.simulators(false).command()).endsWith("--no-console");
     }
 

@@ -2,7 +2,6 @@ package io.richmond.sms.clickatell;
 
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -18,9 +17,9 @@ import io.richmond.sms.SmsTransportProperties;
 import io.richmond.sms.outbound.OutboundHandler;
 import io.richmond.sms.outbound.ProviderHttp;
 import io.richmond.sms.outbound.RetryPolicy;
-import io.richmond.sms.webhook.BasicAuthFilter;
+import io.richmond.sms.webhook.ProviderWebhook;
 
-/** Clickatell's queues, its outbound consumer and its webhooks' authentication. */
+/** Clickatell's queues, its outbound consumer and who may call its webhooks. */
 @Configuration(proxyBeanMethods = false)
 class ClickatellConfiguration {
 
@@ -58,7 +57,7 @@ class ClickatellConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BasicAuthFilter> clickatellWebhookAuthentication(ClickatellProperties properties) {
-        return BasicAuthFilter.register("clickatell", ClickatellWebhooks.PATH, properties.webhook());
+    ProviderWebhook clickatellWebhook(ClickatellProperties properties) {
+        return new ProviderWebhook("clickatell", ClickatellWebhooks.PATH, properties.webhook());
     }
 }

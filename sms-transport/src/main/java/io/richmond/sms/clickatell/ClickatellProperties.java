@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import io.richmond.sms.WebhookCredentials;
+import io.richmond.sms.webhook.WebhookAccess;
 
 /**
  * Clickatell's legacy HTTP API ({@code richmond.sms.clickatell.*}).
@@ -23,7 +23,8 @@ import io.richmond.sms.WebhookCredentials;
  * @param connectTimeout how long to wait for a connection to Clickatell
  * @param timeout        how long to wait for Clickatell's answer before the send counts as failed and is retried
  * @param moTimeZone     the time zone of an inbound SMS's {@code timestamp} (Clickatell sends GMT+2)
- * @param webhook        the Basic credentials Clickatell must send to the receipt and receive webhooks
+ * @param webhook        who may call the receipt and receive webhooks: the HTTP Basic credentials Clickatell must
+ *                       send, the networks it calls from
  */
 @ConfigurationProperties("richmond.sms.clickatell")
 public record ClickatellProperties(
@@ -37,7 +38,7 @@ public record ClickatellProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("30s") Duration timeout,
         @DefaultValue("+02:00") ZoneOffset moTimeZone,
-        @DefaultValue WebhookCredentials webhook) {
+        @DefaultValue WebhookAccess webhook) {
 
     /** How each call proves who we are. */
     public enum AuthMode {

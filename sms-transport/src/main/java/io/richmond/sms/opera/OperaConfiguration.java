@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -20,9 +19,9 @@ import io.richmond.sms.SmsTransportProperties;
 import io.richmond.sms.outbound.OutboundHandler;
 import io.richmond.sms.outbound.ProviderHttp;
 import io.richmond.sms.outbound.RetryPolicy;
-import io.richmond.sms.webhook.BasicAuthFilter;
+import io.richmond.sms.webhook.ProviderWebhook;
 
-/** Opera's queues, its outbound consumer and its webhooks' authentication. */
+/** Opera's queues, its outbound consumer and who may call its webhooks. */
 @Configuration(proxyBeanMethods = false)
 class OperaConfiguration {
 
@@ -59,7 +58,7 @@ class OperaConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BasicAuthFilter> operaWebhookAuthentication(OperaProperties properties) {
-        return BasicAuthFilter.register("opera", OperaWebhooks.PATH, properties.webhook());
+    ProviderWebhook operaWebhook(OperaProperties properties) {
+        return new ProviderWebhook("opera", OperaWebhooks.PATH, properties.webhook());
     }
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import io.richmond.sms.WebhookCredentials;
+import io.richmond.sms.webhook.WebhookAccess;
 
 /**
  * Opera's EAPI XML-RPC gateway ({@code richmond.sms.opera.*}).
@@ -23,7 +23,8 @@ import io.richmond.sms.WebhookCredentials;
  * @param concurrency    messages sent at once: consumer threads, and pooled HTTP connections
  * @param connectTimeout how long to wait for a connection to Opera
  * @param timeout        how long to wait for Opera's answer before the send counts as failed and is retried
- * @param webhook        the Basic credentials Opera must send to the receipt and receive webhooks
+ * @param webhook        who may call the receipt and receive webhooks: the HTTP Basic credentials Opera must
+ *                       send, the networks it calls from
  */
 @ConfigurationProperties("richmond.sms.opera")
 public record OperaProperties(
@@ -39,5 +40,5 @@ public record OperaProperties(
         @DefaultValue("32") int concurrency,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("30s") Duration timeout,
-        @DefaultValue WebhookCredentials webhook) {
+        @DefaultValue WebhookAccess webhook) {
 }

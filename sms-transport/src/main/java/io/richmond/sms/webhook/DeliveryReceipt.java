@@ -3,7 +3,6 @@ package io.richmond.sms.webhook;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import io.richmond.sdk.message.Event;
 
@@ -20,7 +19,10 @@ import io.richmond.sdk.message.Event;
 public record DeliveryReceipt(String userMessageId, String providerMessageId, String providerStatus,
         ProviderStatus meaning, String providerTimestamp, Map<String, String> fields) {
 
-    /** The {@code delivery_report} event of messaging.md "SMS on the bus". */
+    /**
+     * The {@code delivery_report} event of messaging.md "SMS on the bus". Its {@code event_id} is the same whenever
+     * the provider sends this receipt again: same transport, provider message id, status and provider timestamp.
+     */
     public Event toEvent(String transportName) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("provider_message_id", providerMessageId);
@@ -29,7 +31,9 @@ public record DeliveryReceipt(String userMessageId, String providerMessageId, St
         metadata.put("status", meaning.status().wireName());
         metadata.put("provider_timestamp", providerTimestamp);
         metadata.put("receipt", new LinkedHashMap<>(fields));
-        return new Event(UUID.randomUUID().toString().replace("-", ""), Event.EventType.DELIVERY_REPORT,
+        String eventId = NameBasedId.of("delivery_report", transportName, providerMessageId, providerStatus,
+                providerTimestamp);
+        return new Event(eventId, Event.EventType.DELIVERY_REPORT,
                 userMessageId, null, null, meaning.status().deliveryStatus(), transportName, metadata, Instant.now(),
                 Map.of(), Map.of());
     }

@@ -20,7 +20,10 @@ import io.richmond.sdk.message.UserMessage;
 public record InboundSms(String to, String from, String content, String providerMessageId, String receivedAt,
         String charset, String udh, String network) {
 
-    /** The inbound {@code user_message} of messaging.md "SMS on the bus". */
+    /**
+     * The inbound {@code user_message} of messaging.md "SMS on the bus". Its {@code message_id} is the same whenever
+     * the provider sends this SMS again (same transport and provider id); random if the provider gave no id.
+     */
     public UserMessage toUserMessage(String transportName) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("provider_message_id", providerMessageId);
@@ -29,7 +32,11 @@ public record InboundSms(String to, String from, String content, String provider
         if (udh != null && !udh.isEmpty()) {
             metadata.put("udh", udh);
         }
-        return UserMessage.builder()
+        UserMessage.Builder message = UserMessage.builder();
+        if (providerMessageId != null && !providerMessageId.isBlank()) {
+            message.messageId(NameBasedId.of("user_message", transportName, providerMessageId));
+        }
+        return message
                 .toAddr(to).fromAddr(from).content(content)
                 .transportName(transportName).transportType("sms").transportMetadata(metadata)
                 .provider(network)

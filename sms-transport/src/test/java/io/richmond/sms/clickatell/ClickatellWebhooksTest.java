@@ -1,16 +1,20 @@
 package io.richmond.sms.clickatell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -141,6 +145,46 @@ class ClickatellWebhooksTest {
             expected.put("udh", udh);
         }
         assertThat(message.transportMetadata()).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void aRepeatedReceiptKeepsItsEventIdAndAnotherStatusOrTimeGetsAnother() throws Exception {
+        String receipt = "apiMsgId=repeat-1&cliMsgId=m-repeat&status=003&timestamp=1218007814";
+
+        for (String body : List.of(receipt, receipt, receipt.replace("status=003", "status=004"),
+                receipt.replace("timestamp=1218007814", "timestamp=1218007815"))) {
+            assertThat(call("POST", "receipt.json", body).statusCode()).isEqualTo(201);
+        }
+
+        List<Event> events = await().atMost(TransportHarness.DEADLINE).until(() -> harness
+                .drain(harness.clickatell + ".event").stream().map(Event.class::cast)
+                .filter(event -> event.transportMetadata().get("provider_message_id").equals("repeat-1")).toList(),
+                published -> published.size() == 4);
+        assertThat(events).extracting(Event::eventId).allMatch(id -> id.matches("[0-9a-f]{32}"));
+        assertThat(events.get(0).eventId()).isEqualTo(events.get(1).eventId());
+        assertThat(events.stream().map(Event::eventId).distinct()).hasSize(3);
+    }
+
+    @Test
+    void aRepeatedInboundSmsKeepsItsMessageId() throws Exception {
+        String mo = "moMsgId=mo-repeat&from=2782&to=2783&timestamp=2010-01-01+02%3A00%3A00&text=again";
+
+        HttpResponse<String> first = call("POST", "receive.json", mo);
+        HttpResponse<String> second = call("GET", "receive.json", mo);
+        HttpResponse<String> other = call("POST", "receive.json", mo.replace("mo-repeat", "mo-other"));
+
+        List<UserMessage> messages = await().atMost(TransportHarness.DEADLINE).until(() -> harness
+                .drain(harness.clickatell + ".inbound").stream().map(UserMessage.class::cast)
+                .filter(message -> message.content().equals("again")).toList(), published -> published.size() == 3);
+        Map<Object, List<String>> ids = messages.stream().collect(Collectors.groupingBy(
+                message -> message.transportMetadata().get("provider_message_id"),
+                Collectors.mapping(UserMessage::messageId, Collectors.toList())));
+        String id = ids.get("mo-repeat").get(0);
+        assertThat(ids.get("mo-repeat")).containsExactly(id, id);
+        assertThat(ids.get("mo-other")).singleElement().isNotEqualTo(id);
+        assertThat(first.body()).contains("\"message_id\":\"" + id + "\"");
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(other.body()).doesNotContain(id);
     }
 
     private static HttpResponse<String> call(String method, String webhook, String body) throws Exception {

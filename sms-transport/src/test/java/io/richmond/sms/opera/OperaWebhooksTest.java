@@ -1,11 +1,13 @@
 package io.richmond.sms.opera;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -148,6 +150,41 @@ class OperaWebhooksTest {
         expected.put("received_at", receivedAt);
         expected.put("charset", "UTF-8");
         assertThat(message.transportMetadata()).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void aRepeatedReceiptKeepsItsEventIdAndAnotherStatusOrTimestampGetsAnother() throws Exception {
+        String receipt = "<receipts><receipt><reference>repeat-1</reference><status>D</status>"
+                + "<timestamp>20100101T10:00:00</timestamp></receipt></receipts>";
+
+        for (String body : List.of(receipt, receipt, receipt.replace(">D<", ">F<"),
+                receipt.replace("10:00:00", "10:00:01"))) {
+            assertThat(post("receipt.json", "text/xml", body).statusCode()).isEqualTo(201);
+        }
+
+        List<Event> events = await().atMost(TransportHarness.DEADLINE).until(() -> harness
+                .drain(harness.opera + ".event").stream().map(Event.class::cast)
+                .filter(event -> event.userMessageId().equals("repeat-1")).toList(),
+                published -> published.size() == 4);
+        assertThat(events.get(0).eventId()).isEqualTo(events.get(1).eventId());
+        assertThat(events.stream().map(Event::eventId).distinct()).hasSize(3);
+    }
+
+    @Test
+    void aRepeatedInboundSmsKeepsItsMessageIdUnlessOperaGaveNone() throws Exception {
+        String withId = Fixtures.text("opera/incoming.xml").replace("Hello World", "again")
+                .replace("373736741", "repeat-mo");
+        String withoutId = withId.replace("repeat-mo", "");
+
+        for (String body : List.of(withId, withId, withoutId, withoutId)) {
+            assertThat(post("receive.xml", "text/xml", body).statusCode()).isEqualTo(200);
+        }
+
+        List<UserMessage> messages = await().atMost(TransportHarness.DEADLINE).until(() -> harness
+                .drain(harness.opera + ".inbound").stream().map(UserMessage.class::cast)
+                .filter(message -> message.content().equals("again")).toList(), published -> published.size() == 4);
+        assertThat(messages.get(0).messageId()).isEqualTo(messages.get(1).messageId());
+        assertThat(messages.stream().map(UserMessage::messageId).distinct()).hasSize(3);
     }
 
     private static HttpResponse<String> post(String webhook, String contentType, String body) throws Exception {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.richmond.sdk.message.UserMessage;
-import io.richmond.sms.WebhookCredentials;
+import io.richmond.sms.webhook.WebhookAccess;
 import io.richmond.testsupport.Fixtures;
 
 /** The XML-RPC Opera is sent and answers, against the fixtures. */
@@ -32,7 +32,7 @@ class XmlRpcTest {
     void sendSmsCallsAreWrittenByteForByteAsTheFixtures(String fixture, String to, String content) {
         OperaSender sender = new OperaSender(null, new OperaProperties("opera", null, "service", "password",
                 "channel", "standard", "Y", Duration.ofDays(1), 9, 1, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                new WebhookCredentials(null, null)), FIXTURE_TIME);
+                new WebhookAccess(null, null, false, null)), FIXTURE_TIME);
         UserMessage message = UserMessage.builder().toAddr(to).fromAddr("32323").content(content)
                 .transportName("opera").transportType("sms").build();
 

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -303,6 +304,41 @@ class WebhookBadInputTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Richmond\"");
+    }
+
+    /** Authorization headers that do not carry {@code opera:0pera} as HTTP Basic does. */
+    static Stream<String> malformedAuthorizations() {
+        String right = Base64.getEncoder().encodeToString("opera:0pera".getBytes(StandardCharsets.UTF_8));
+        return Stream.of("", "Basic", "Basic ", "Basic !!not base64!!", "Basic " + right + "x", "Bearer " + right,
+                right, "Basic " + base64("opera:0pera\0"), "Basic " + base64("opera\0:0pera"),
+                "Basic " + base64("opera"), "Basic " + base64("opera:0pera:"), "Basic " + base64(":0pera"),
+                "Digest username=\"opera\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedAuthorizations")
+    void aMalformedAuthorizationIsUnauthorized(String authorization) throws Exception {
+        HttpResponse<String> response = harness.call("POST", OPERA + "receipt.json", "text/xml",
+                Fixtures.bytes("opera/receipt.xml"), Map.of("Authorization", authorization));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo("Authentication required");
+    }
+
+    /** Paths the servlet container maps to a webhook although they are not written as its path. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/sms/%63lickatell/receipt.json", "/api/v1/sms/clickatell;x=1/receipt.json",
+            "/api/v1/sms/clickatell/./receipt.json", "/api/v1/sms/opera/../clickatell/receipt.json",
+            "/api/v1/sms/clickatell/receipt.json;", "/api/v1/sms/clickatell/%72eceipt.json"})
+    void aWebhookByAnotherSpellingStillWantsCredentials(String path) throws Exception {
+        HttpResponse<String> response = harness.call("POST", path, FORM,
+                "apiMsgId=spelled&status=004".getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(response.statusCode()).isBetween(400, 499);
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String user(String path) {

@@ -29,7 +29,8 @@ public final class ServiceArguments {
 
     /**
      * sms-transport's Clickatell sending to {@code baseUrl} with per-call credentials, its webhooks taking
-     * {@code clickatell:hook-s3cret}, and both transports named with {@code prefix}.
+     * {@code clickatell:hook-s3cret} and Opera's {@code opera:hook-s3cret}, and both transports named with
+     * {@code prefix}.
      */
     public static List<String> clickatell(String prefix, String baseUrl) {
         return List.of(
@@ -41,7 +42,9 @@ public final class ServiceArguments {
                 "--richmond.sms.clickatell.username=richmond",
                 "--richmond.sms.clickatell.password=provider-s3cret",
                 "--richmond.sms.clickatell.webhook.username=clickatell",
-                "--richmond.sms.clickatell.webhook.password=hook-s3cret");
+                "--richmond.sms.clickatell.webhook.password=hook-s3cret",
+                "--richmond.sms.opera.webhook.username=opera",
+                "--richmond.sms.opera.webhook.password=hook-s3cret");
     }
 
     @SafeVarargs
