@@ -51,7 +51,7 @@ public record ProviderWebhook(String provider, String pathPrefix, WebhookAccess 
         List<String> networks = access.allowedNetworks();
         for (int i = 0; i < networks.size(); i++) {
             try {
-                IpNetwork.parse(networks.get(i));
+                WebhookGuard.networks(List.of(networks.get(i)));
             } catch (IllegalArgumentException e) {
                 problems.add(new WebhookAccessException.Problem(key + ".allowed-networks[" + i + "] '"
                         + networks.get(i) + "' is not a network: " + e.getMessage(),

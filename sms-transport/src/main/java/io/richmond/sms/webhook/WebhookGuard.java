@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Collectors;
+
+import org.springframework.security.util.matcher.InetAddressMatcher;
+import org.springframework.security.util.matcher.InetAddressMatchers;
 
 /**
  * What one provider's webhook call must show: an address in the allowed networks (when there are some) and the
@@ -15,7 +17,8 @@ final class WebhookGuard {
     private static final String BASIC = "basic ";
 
     private final ProviderWebhook webhook;
-    private final List<IpNetwork> networks;
+    /** Null when calls may come from any address. */
+    private final InetAddressMatcher networks;
     /** {@code user:password} as UTF-8, or null when the webhooks are open. */
     private final byte[] credentials;
     private final RefusalLog refusals;
@@ -23,8 +26,8 @@ final class WebhookGuard {
     /** @param webhook settings without {@link ProviderWebhook#problems()} */
     WebhookGuard(ProviderWebhook webhook) {
         this.webhook = webhook;
-        this.networks = webhook.access().allowedNetworks().stream().map(IpNetwork::parse).toList();
         WebhookAccess access = webhook.access();
+        this.networks = access.allowedNetworks().isEmpty() ? null : networks(access.allowedNetworks());
         this.credentials = access.hasCredentials()
                 ? (access.username() + ":" + access.password()).getBytes(StandardCharsets.UTF_8) : null;
         this.refusals = new RefusalLog(webhook.displayName());
@@ -40,13 +43,24 @@ final class WebhookGuard {
 
     /** Whether a call from {@code remoteAddress} (a literal address, as the servlet container gives it) may pass. */
     boolean admitsAddress(String remoteAddress) {
-        if (networks.isEmpty()) {
+        if (networks == null) {
             return true;
         }
-        int zone = remoteAddress.indexOf('%');
-        return IpNetwork.parseAddress(zone < 0 ? remoteAddress : remoteAddress.substring(0, zone))
-                .map(address -> networks.stream().anyMatch(network -> network.contains(address)))
-                .orElse(false);
+        try {
+            return networks.matches(remoteAddress);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A matcher of these CIDRs or single addresses, IPv4 or IPv6. Host names are refused, so that reading the
+     * settings never waits for DNS and a changed DNS record never opens the webhooks.
+     *
+     * @throws IllegalArgumentException saying what is wrong with one of them
+     */
+    static InetAddressMatcher networks(List<String> allowed) {
+        return InetAddressMatchers.builder().includeAddresses(allowed.stream().map(String::strip).toList()).build();
     }
 
     /** Whether {@code authorization}, the header as sent or null, carries the provider's credentials. */
@@ -73,8 +87,8 @@ final class WebhookGuard {
 
     /** For the start log: what a call must show. */
     String describe() {
-        String from = networks.isEmpty() ? "from any address"
-                : "from " + networks.stream().map(IpNetwork::toString).collect(Collectors.joining(", "));
+        List<String> allowed = webhook.access().allowedNetworks();
+        String from = allowed.isEmpty() ? "from any address" : "from " + String.join(", ", allowed);
         String provider = webhook.displayName();
         return open()
                 ? "The " + provider + " webhooks under " + webhook.pathPrefix() + " are OPEN " + from + ": "

@@ -54,7 +54,7 @@ class ProviderWebhookTest {
                         + " which HTTP Basic cannot carry in a user name", "choose a user name without ':'"),
                 Arguments.of(opera("opera", "0pera", false, "10.0.0.0/8", "opera.example.com"),
                         "richmond.sms.opera.webhook.allowed-networks[1] 'opera.example.com' is not a network:"
-                                + " 'opera.example.com' is not an IPv4 or IPv6 address",
+                                + " ipAddress opera.example.com doesn't look like an IP Address",
                         "write networks as CIDRs (196.11.240.0/24, 2001:db8::/32) or single addresses"));
     }
 

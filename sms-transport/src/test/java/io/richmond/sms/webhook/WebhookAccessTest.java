@@ -82,8 +82,8 @@ class WebhookAccessTest {
                         "richmond.sms.clickatell.webhook.password is set but"
                                 + " richmond.sms.clickatell.webhook.username is empty"),
                 Arguments.of(Map.of("richmond.sms.clickatell.webhook.allowed-networks", "10.0.0.0/8,10.1.0.0/33"),
-                        "richmond.sms.clickatell.webhook.allowed-networks[1] '10.1.0.0/33' is not a network: the"
-                                + " prefix length of an IPv4 address is 0 to 32, not 33"));
+                        "richmond.sms.clickatell.webhook.allowed-networks[1] '10.1.0.0/33' is not a network: IP"
+                                + " address 10.1.0.0 is too short for bitmask of length 33"));
     }
 
     @ParameterizedTest
@@ -127,7 +127,7 @@ class WebhookAccessTest {
         settings.put("richmond.sms.opera.webhook.allowed-networks", "192.0.2.0/24,127.0.0.0/8,::1");
         try (TransportHarness harness = TransportHarness.start(settings)) {
             assertThat(output.getOut()).contains("The Clickatell webhooks under /api/v1/sms/clickatell/ take calls"
-                    + " from 10.0.0.0/8, 2001:db8:0:0:0:0:0:0/32 with the HTTP Basic credentials of user"
+                    + " from 10.0.0.0/8, 2001:db8::/32 with the HTTP Basic credentials of user"
                     + " 'clickatell'");
 
             for (int i = 0; i < 20; i++) {
