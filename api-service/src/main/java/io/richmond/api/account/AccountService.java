@@ -111,6 +111,11 @@ public class AccountService implements UserDetailsService {
                 () -> routes.save(new NumberRoute(msisdn, accountId)));
     }
 
+    @Transactional(readOnly = true)
+    public long idOf(String username) {
+        return find(username).getId();
+    }
+
     public boolean anyExists() {
         return accounts.count() > 0;
     }
