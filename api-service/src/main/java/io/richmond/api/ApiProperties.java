@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       for inbound SMS; changes through this process take effect at once, others after this
  * @param credentialCache how long and for how many accounts a password BCrypt accepted is accepted again without
  *                        BCrypt, and how long HTTP Basic remembers an account's row
+ * @param loginThrottle how many failed logins a username and a client address may make before they are answered
+ *                      429 without their password being checked
  */
 @ConfigurationProperties("richmond.api")
 public record ApiProperties(
@@ -34,7 +36,8 @@ public record ApiProperties(
         @DefaultValue("2") int consumers,
         @DefaultValue("") String busPrefix,
         @DefaultValue("5s") Duration lookupCacheTtl,
-        @DefaultValue CredentialCache credentialCache) {
+        @DefaultValue CredentialCache credentialCache,
+        @DefaultValue LoginThrottle loginThrottle) {
 
     /**
      * @param requests requests an account may make per window, unless its own limit says otherwise
@@ -63,5 +66,20 @@ public record ApiProperties(
      */
     public record CredentialCache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maximumSize,
             @DefaultValue("5s") Duration accountTtl) {
+    }
+
+    /**
+     * @param failuresPerUsername failed logins a username may have per window, from addresses it has not logged in
+     *                            from
+     * @param failuresPerAddress failed logins a client address (an IPv6 /64) may make per window, whatever the
+     *                           usernames
+     * @param window how long until a spent budget is whole again; it comes back a token at a time
+     * @param knownAddressTtl how long an address whose last login for a username was right stays exempt from that
+     *                        username's budget after its last login
+     * @param maximumSize the most usernames, addresses and known addresses remembered, each
+     */
+    public record LoginThrottle(@DefaultValue("10") int failuresPerUsername,
+            @DefaultValue("50") int failuresPerAddress, @DefaultValue("10m") Duration window,
+            @DefaultValue("24h") Duration knownAddressTtl, @DefaultValue("10000") long maximumSize) {
     }
 }
