@@ -126,7 +126,8 @@ class RouteSecurityTest extends ApiTestBase {
 
     @Test
     void healthAndTheDocumentedPublicPagesNeedNoCredentials() {
-        assertThat(get(null, "/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get(null, "/readyz").statusCode()).isEqualTo(200);
+        assertThat(get(null, "/livez").statusCode()).isEqualTo(200);
         assertThat(get(null, "/v3/api-docs").statusCode()).isEqualTo(200);
     }
 
