@@ -52,7 +52,7 @@
 #
 # Settings (environment): RICHMOND_AMQP_URI (amqp://guest:guest@127.0.0.1:5672/%2F), BENCH_PGHOST (127.0.0.1),
 # BENCH_PGPORT (5432), BENCH_PGDATABASE (test), BENCH_PGUSER (postgres; trust or PGPASSWORD), the ports
-# API_PORT (18000), SMS_PORT (18001), NGINX_PORT (18080), USSD_PORT (18170), KANNEL_ADMIN_PORT (18171),
+# API_PORT (18000), API_MANAGEMENT_PORT (18081), SMS_PORT (18001), NGINX_PORT (18080), USSD_PORT (18170), KANNEL_ADMIN_PORT (18171),
 # KANNEL_SMSBOX_PORT (18172), KANNEL_SENDSMS_PORT (18173), KANNEL_MO_PORT (18174), WAIT_SECONDS (300, the longest
 # wait for the last message). The logs of every process stay in the work folder the script names at the start; the
 # processes run from copies of the jars there, so that a build during the run does not swap a jar under them.
@@ -73,6 +73,7 @@ WARM_UP_PERCENT=${WARM_UP_PERCENT:-100}
 WAIT_SECONDS=${WAIT_SECONDS:-300}
 AMQP_URI=${RICHMOND_AMQP_URI:-amqp://guest:guest@127.0.0.1:5672/%2F}
 API_PORT=${API_PORT:-18000}
+API_MANAGEMENT_PORT=${API_MANAGEMENT_PORT:-18081}
 SMS_PORT=${SMS_PORT:-18001}
 NGINX_PORT=${NGINX_PORT:-18080}
 USSD_SESSIONS=${USSD_SESSIONS:-1000}
@@ -267,7 +268,8 @@ bus_args=(--richmond.amqp.uri="$AMQP_URI" --richmond.amqp.exchange="$RUN")
 API_PID= SMS_PID= DISPATCHER_PID= PG_PIDS= AUTH= WEBHOOK_AUTH=
 start_sms_services() {
   RICHMOND_DB_URL=$(db_url api) RICHMOND_DB_USER=$PGUSER RICHMOND_DB_PASSWORD=${PGPASSWORD:-unused} \
-    java -jar "$JARS/api-service.jar" --server.port="$API_PORT" "${bus_args[@]}" \
+    java -jar "$JARS/api-service.jar" --server.port="$API_PORT" --management.server.port="$API_MANAGEMENT_PORT" \
+    "${bus_args[@]}" \
     --spring.flyway.schemas="$SCHEMA" --richmond.api.bus-prefix="$PREFIX" \
     --richmond.bootstrap.username="$USER_NAME" --richmond.bootstrap.password="$PASSWORD" \
     --richmond.api.rate-limit.requests=1000000000 --richmond.api.inbound-default-account="$USER_NAME" \
@@ -275,7 +277,7 @@ start_sms_services() {
   API_PID=$!
   PIDS+=("$API_PID")
   api_healthy() {
-    curl -sf "http://127.0.0.1:$API_PORT/actuator/health" >/dev/null
+    curl -sf "http://127.0.0.1:$API_MANAGEMENT_PORT/actuator/health" >/dev/null
   }
   wait_for "$API_PID" 180 api_healthy || fail_start api-service
 

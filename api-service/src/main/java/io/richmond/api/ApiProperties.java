@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param credentialCache how long and for how many accounts a password BCrypt accepted is accepted again without
  *                        BCrypt, and how long HTTP Basic remembers an account's row
  * @param pendingReceipts how many receipts may wait for their SMS's ack, and for how long
+ * @param loginThrottle how many failed logins a username and a client address may make before they are answered
+ *                      429 without their password being checked
  */
 @ConfigurationProperties("richmond.api")
 public record ApiProperties(
@@ -36,7 +38,8 @@ public record ApiProperties(
         @DefaultValue("") String busPrefix,
         @DefaultValue("5s") Duration lookupCacheTtl,
         @DefaultValue CredentialCache credentialCache,
-        @DefaultValue PendingReceipts pendingReceipts) {
+        @DefaultValue PendingReceipts pendingReceipts,
+        @DefaultValue LoginThrottle loginThrottle) {
 
     /**
      * @param requests requests an account may make per window, unless its own limit says otherwise
@@ -89,5 +92,20 @@ public record ApiProperties(
                         + " positive, got " + ttl + " and " + sweepInterval);
             }
         }
+    }
+
+    /**
+     * @param failuresPerUsername failed logins a username may have per window, from addresses it has not logged in
+     *                            from
+     * @param failuresPerAddress failed logins a client address (an IPv6 /64) may make per window, whatever the
+     *                           usernames
+     * @param window how long until a spent budget is whole again; it comes back a token at a time
+     * @param knownAddressTtl how long an address whose last login for a username was right stays exempt from that
+     *                        username's budget after its last login
+     * @param maximumSize the most usernames, addresses and known addresses remembered, each
+     */
+    public record LoginThrottle(@DefaultValue("10") int failuresPerUsername,
+            @DefaultValue("50") int failuresPerAddress, @DefaultValue("10m") Duration window,
+            @DefaultValue("24h") Duration knownAddressTtl, @DefaultValue("10000") long maximumSize) {
     }
 }

@@ -11,14 +11,21 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.richmond.api.account.AccountsCommand;
+import io.richmond.api.keyword.KeywordQueues;
+import io.richmond.api.keyword.Keywords;
 import io.richmond.testsupport.Fixtures;
 import tools.jackson.databind.JsonNode;
 
 /** Accounts see only their own SMS and callbacks; accounts are managed with the {@code accounts} command. */
 class AccountsTest extends ApiTestBase {
 
+    @Autowired
+    private Keywords keywords;
+    @Autowired
+    private KeywordQueues keywordQueues;
     private String alice;
     private String bob;
 
@@ -112,7 +119,7 @@ class AccountsTest extends ApiTestBase {
     private Run command(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new AccountsCommand(accounts).run(List.of(args),
+        int status = new AccountsCommand(accounts, keywords, keywordQueues).run(List.of(args),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         Function<ByteArrayOutputStream, String> text = stream -> stream.toString(StandardCharsets.UTF_8);
         return new Run(status, text.apply(out), text.apply(err));

@@ -40,6 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
         "richmond.api.outbox.sweep-interval=300ms",
         "richmond.api.outbox.min-age=1s",
         "richmond.callbacks.allowed-hosts=localhost,127.0.0.1",
+        // Every test logs in from 127.0.0.1, many with wrong credentials on purpose: only FailedLoginTest meets the
+        // login throttle.
+        "richmond.api.login-throttle.failures-per-username=100000",
+        "richmond.api.login-throttle.failures-per-address=100000",
         "logging.level.io.richmond=INFO"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @Import(TestResources.class)

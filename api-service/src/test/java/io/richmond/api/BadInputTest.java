@@ -2,6 +2,8 @@ package io.richmond.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 
@@ -10,12 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import tools.jackson.databind.JsonNode;
 
 /** Every parameter refused with a 400 that names it; unknown things answer 404; no credentials answer 401. */
 class BadInputTest extends ApiTestBase {
 
+    @LocalManagementPort
+    private int managementPort;
     private String user;
 
     @BeforeEach
@@ -135,11 +140,17 @@ class BadInputTest extends ApiTestBase {
 
     @Test
     void healthMetricsAndTheOpenApiDocumentAreServed() {
-        assertThat(get(null, "/actuator/health").body()).contains("\"UP\"");
-        assertThat(get(null, "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(send(HttpRequest.newBuilder(management("/actuator/health"))).body()).contains("\"UP\"");
+        assertThat(send(HttpRequest.newBuilder(management("/actuator/prometheus"))).body())
+                .contains("jvm_memory_used_bytes");
+        assertThat(get(null, "/readyz").body()).contains("\"UP\"");
         JsonNode openApi = ok(get(null, "/v3/api-docs"));
         assertThat(openApi.get("paths").has("/api/v1/sms/{gw}/send.json")).isTrue();
         assertThat(get(null, "/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    private URI management(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     private static void assertBadRequest(HttpResponse<String> answer, String field, String problem) {

@@ -50,7 +50,7 @@ class InboundBatchTest extends ApiTestBase {
     private ManagedQueueConsumer clickatellInbound;
     private TestQueues queues;
 
-    /** Takes SMS that start with its keyword on {@link #keywordNumber}, which nobody owns. */
+    /** Takes SMS that start with its keyword on {@link #keywordNumber}, which is routed to it. */
     private String keywordAccount;
     private String keywordNumber;
     /** Owns {@link #ownedNumber}. */
@@ -79,6 +79,7 @@ class InboundBatchTest extends ApiTestBase {
             ok(postForm(user, "/api/v1/account/callbacks.json", form("name", "sms_received", "url",
                     "http://example.com/received")));
         }
+        accounts.route(keywordNumber, keywordAccount);
         ok(postForm(keywordAccount, "/api/v1/account/keywords.json", form("number", keywordNumber, "keyword",
                 "join")));
         accounts.route(ownedNumber, owner);

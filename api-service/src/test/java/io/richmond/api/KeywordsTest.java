@@ -3,11 +3,15 @@ package io.richmond.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.richmond.api.account.AccountsCommand;
+import io.richmond.api.keyword.KeywordQueues;
+import io.richmond.api.keyword.Keywords;
 import io.richmond.sdk.amqp.MessagePublisher;
 import io.richmond.sdk.message.FailureMessage;
 import io.richmond.sdk.message.Message;
@@ -29,8 +36,9 @@ import io.richmond.sdk.worker.Outbox;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Keywords: registered through the API, an inbound SMS starting with one goes to its account and its workers on
- * {@code keyword.<keyword>}, and a worker's reply through the SDK is sent as the account's SMS.
+ * Keywords: registered through the API on a number routed to the account (or by the operator on any number), an
+ * inbound SMS starting with one goes to its account and its workers on {@code keyword.<keyword>}, and a worker's
+ * reply through the SDK is sent as the account's SMS.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeywordsTest extends ApiTestBase {
@@ -38,11 +46,16 @@ class KeywordsTest extends ApiTestBase {
     /** Owns the SMS to numbers nobody routed, unless a keyword says otherwise. */
     private static final String DEFAULT_ACCOUNT = "default-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String PATH = "/api/v1/account/keywords.json";
+    private static final AtomicLong SHORT_CODES = new AtomicLong(System.nanoTime() % 900_000);
 
     @Autowired
     private MessagePublisher publisher;
     @Autowired
     private MessageCodec codec;
+    @Autowired
+    private Keywords keywords;
+    @Autowired
+    private KeywordQueues declarer;
     private TestQueues queues;
     private final List<String> keywordQueues = new ArrayList<>();
     private String owner;
@@ -69,7 +82,8 @@ class KeywordsTest extends ApiTestBase {
     void ownerAndNumber() {
         owner = newAccount("keywords");
         // A short code of its own per test: keywords are unique per number.
-        number = String.valueOf(100_000 + (System.nanoTime() % 900_000));
+        number = uniqueShortCode();
+        accounts.route(number, owner);
     }
 
     @Test
@@ -103,12 +117,26 @@ class KeywordsTest extends ApiTestBase {
         publish(queue("clickatell.inbound"), inbound("voter registration"));
         publish(queue("clickatell.inbound"), inbound(""));
 
-        await().atMost(DEADLINE).until(() -> jdbc.queryForObject(
-                "select count(*) from received_sms where to_msisdn = ?", Integer.class, number) == 2);
-        assertThat(receivedBy(owner)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from received_sms where to_msisdn = ? and account_id = ?",
-                Integer.class, number, accountId(DEFAULT_ACCOUNT))).isEqualTo(2);
+        await().atMost(DEADLINE).until(() -> receivedBy(owner) == 2);
         assertThat(queues.count(keywordQueue)).isZero();
+    }
+
+    @Test
+    void theOperatorsKeywordOnASharedShortCodeComesAheadOfTheDefaultAccount() {
+        String shared = uniqueShortCode();
+        keywords.registerAsOperator(accountId(owner), shared, "Shared");
+        String keywordQueue = keywordQueue("shared");
+
+        publish(queue("clickatell.inbound"), inbound(shared, "shared prize"));
+        publish(queue("clickatell.inbound"), inbound(shared, "something else"));
+
+        queues.take(keywordQueue, 1, DEADLINE);
+        await().atMost(DEADLINE).until(() -> jdbc.queryForObject(
+                "select count(*) from received_sms where to_msisdn = ?", Integer.class, shared) == 2);
+        assertThat(jdbc.queryForObject("select account_id from received_sms where to_msisdn = ? and keyword = ?",
+                Long.class, shared, "shared")).isEqualTo(accountId(owner));
+        assertThat(jdbc.queryForObject("select account_id from received_sms where to_msisdn = ? and keyword is null",
+                Long.class, shared)).isEqualTo(accountId(DEFAULT_ACCOUNT));
     }
 
     @Test
@@ -182,8 +210,11 @@ class KeywordsTest extends ApiTestBase {
     @Test
     void keywordsAreListedAndDeletedByTheirAccountOnly() {
         String other = newAccount("other");
+        accounts.route("27831110000", owner);
+        String othersNumber = uniqueShortCode();
+        accounts.route(othersNumber, other);
         long id = ok(postJson(owner, PATH, "{\"number\": \"+27831110000\", \"keyword\": \"Stop\"}")).get("id").asLong();
-        ok(postForm(other, PATH, form("number", number, "keyword", "join")));
+        ok(postForm(other, PATH, form("number", othersNumber, "keyword", "join")));
 
         JsonNode mine = ok(get(owner, PATH));
         assertThat(mine.size()).isEqualTo(1);
@@ -201,31 +232,78 @@ class KeywordsTest extends ApiTestBase {
     }
 
     @Test
-    void aKeywordBelongsToOneAccountPerNumber() {
-        String other = newAccount("other");
-        ok(postForm(owner, PATH, form("number", "27831117777", "keyword", "win")));
+    void aKeywordOnANumberRoutedToAnotherAccountIsRefused() {
+        String thief = newAccount("thief");
+        String msisdn = "2783" + uniqueShortCode() + "1";
+        accounts.route("+" + msisdn, owner);
 
-        HttpResponse<String> taken = postForm(other, PATH, form("number", "27831117777", "keyword", "WIN"));
-        HttpResponse<String> again = postForm(owner, PATH, form("number", "+27831117777", "keyword", "win"));
+        HttpResponse<String> refused = postForm(thief, PATH, form("number", msisdn, "keyword", "grab"));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).get("error").asString()).isEqualTo("Forbidden");
+        assertThat(json(refused).get("field").asString()).isEqualTo("number");
+        assertThat(json(refused).get("message").asString()).contains("is not routed to your account")
+                .doesNotContain(owner);
+        assertThat(ok(get(thief, PATH)).size()).isZero();
+        ok(postForm(owner, PATH, form("number", msisdn, "keyword", "grab")));
+    }
+
+    @Test
+    void aKeywordOnANumberNobodyIsRoutedIsRefusedAlike() {
+        String unrouted = uniqueShortCode();
+
+        HttpResponse<String> refused = postForm(owner, PATH, form("number", unrouted, "keyword", "grab"));
+        HttpResponse<String> routedElsewhere = postForm(newAccount("other"), PATH, form("number", number,
+                "keyword", "grab"));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json(refused).get("field").asString()).isEqualTo("number");
+        assertThat(json(refused).get("message").asString()).isEqualTo(json(routedElsewhere).get("message")
+                .asString().replace(number, unrouted));
+        assertThat(jdbc.queryForObject("select count(*) from keyword where number = ?", Integer.class, unrouted))
+                .isZero();
+    }
+
+    @Test
+    void aTakenKeywordAnswers409NamingNothingOfTheAccountThatHoldsIt() {
+        String holder = newAccount("holder");
+        keywords.registerAsOperator(accountId(holder), number, "win");
+        keywords.registerAsOperator(accountId(holder), number, "secretword");
+
+        HttpResponse<String> taken = postForm(owner, PATH, form("number", number, "keyword", "WIN"));
+        HttpResponse<String> again = postForm(holder, PATH, form("number", number, "keyword", "win"));
 
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(json(taken).get("error").asString()).isEqualTo("Conflict");
         assertThat(json(taken).get("field").asString()).isEqualTo("keyword");
-        assertThat(again.statusCode()).isEqualTo(409);
-        // The same word on another number is another keyword.
-        ok(postForm(other, PATH, form("number", "27831119999", "keyword", "win")));
+        assertThat(json(taken).get("message").asString()).isEqualTo("keyword 'win' on " + number + " is taken");
+        assertThat(json(taken).propertyNames()).containsExactlyInAnyOrder("error", "field", "message");
+        assertThat(again.statusCode()).as("the holder is not routed the number").isEqualTo(403);
+        // The same word on another number of the account is another keyword.
+        String second = uniqueShortCode();
+        accounts.route(second, owner);
+        ok(postForm(owner, PATH, form("number", second, "keyword", "win")));
     }
 
     @Test
-    void aNumberRoutedToAnAccountTakesOnlyItsKeywords() {
-        String other = newAccount("other");
-        accounts.route("+27831118888", owner);
+    void theOperatorRegistersKeywordsWithTheAccountsCommand() {
+        String shared = uniqueShortCode();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AccountsCommand command = new AccountsCommand(accounts, keywords, declarer);
 
-        HttpResponse<String> refused = postForm(other, PATH, form("number", "27831118888", "keyword", "yes"));
+        int registered = command.run(List.of("keyword", owner, shared, "Enter"), print(out), print(err));
+        int taken = command.run(List.of("keyword", DEFAULT_ACCOUNT, shared, "enter"), print(out), print(err));
+        int unknown = command.run(List.of("keyword", "nobody-" + owner, shared, "other"), print(out), print(err));
+        int bad = command.run(List.of("keyword", owner, shared, "two words"), print(out), print(err));
 
-        assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(json(refused).get("field").asString()).isEqualTo("number");
-        ok(postForm(owner, PATH, form("number", "27831118888", "keyword", "yes")));
+        assertThat(registered).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("starting with 'enter' now belong to " + owner)
+                .contains("consume " + keywordQueue("enter"));
+        assertThat(List.of(taken, unknown, bad)).containsOnly(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is taken", "no account nobody-",
+                "is not a keyword");
+        assertThat(ok(get(owner, PATH)).findValuesAsString("keyword")).containsExactly("enter");
     }
 
     @Test
@@ -253,7 +331,11 @@ class KeywordsTest extends ApiTestBase {
     }
 
     private UserMessage inbound(String content) {
-        return UserMessage.builder().toAddr(number).fromAddr("+27831234567").content(content)
+        return inbound(number, content);
+    }
+
+    private UserMessage inbound(String to, String content) {
+        return UserMessage.builder().toAddr(to).fromAddr("+27831234567").content(content)
                 .transportName(testName + "_clickatell").transportType("sms")
                 .transportMetadata(Map.of("provider_message_id", "p-" + UUID.randomUUID(), "charset", "utf8"))
                 .build();
@@ -264,6 +346,15 @@ class KeywordsTest extends ApiTestBase {
         String name = queue("keyword." + keyword);
         keywordQueues.add(name);
         return name;
+    }
+
+    /** A short code no other test of the class uses. */
+    private static String uniqueShortCode() {
+        return String.valueOf(100_000 + SHORT_CODES.getAndIncrement() % 900_000);
+    }
+
+    private static PrintStream print(ByteArrayOutputStream out) {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
     }
 
     private int receivedBy(String username) {

@@ -88,6 +88,8 @@ final class Richmond implements AutoCloseable {
 
         services.put(API, ServiceProcess.start(API, concat(datasource, bus, List.of(
                 "--spring.flyway.schemas=" + schema,
+                // Any free port: the default 8081 may be another run's.
+                "--management.server.port=0",
                 "--richmond.callbacks.allowed-hosts=127.0.0.1",
                 "--richmond.api.bus-prefix=" + prefix,
                 "--richmond.api.inbound-default-account=admin",

@@ -76,6 +76,8 @@ class SmsRoundTripIT {
         List<String> bus = ServiceArguments.bus(amqpUri, EXCHANGE);
         api = ServiceProcess.start("api-service", concat(datasource, bus, List.of(
                 "--spring.flyway.schemas=" + SCHEMA,
+                // Any free port: the default 8081 may be another run's.
+                "--management.server.port=0",
                 "--richmond.callbacks.allowed-hosts=127.0.0.1",
                 "--richmond.api.bus-prefix=" + PREFIX,
                 "--richmond.api.inbound-default-account=admin",

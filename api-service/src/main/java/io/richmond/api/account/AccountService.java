@@ -20,6 +20,7 @@ import io.richmond.api.sms.Msisdns;
 public class AccountService implements UserDetailsService {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9@.+_-]{1,150}");
+    private static final int MAX_USERNAME = 150;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountRepository accounts;
@@ -38,9 +39,15 @@ public class AccountService implements UserDetailsService {
                 properties.credentialCache().maximumSize());
     }
 
-    /** Not transactional: a request whose account is remembered takes no connection from the pool. */
+    /**
+     * Not transactional: a request whose account is remembered takes no connection from the pool. A name no account
+     * could have is not looked up: PostgreSQL refuses a NUL in text, and such names are not worth remembering.
+     */
     @Override
     public UserDetails loadUserByUsername(String username) {
+        if (!couldBeUsername(username)) {
+            throw new UsernameNotFoundException("no account has such a name");
+        }
         return principals.get(username, name -> accounts.findByUsername(name).map(account -> new AccountPrincipal(
                         account.getId(), account.getUsername(), account.getPasswordHash(), account.getRateLimit())))
                 .orElseThrow(() -> new UsernameNotFoundException("no account " + username));
@@ -111,8 +118,22 @@ public class AccountService implements UserDetailsService {
                 () -> routes.save(new NumberRoute(msisdn, accountId)));
     }
 
+    @Transactional(readOnly = true)
+    public long idOf(String username) {
+        return find(username).getId();
+    }
+
     public boolean anyExists() {
         return accounts.count() > 0;
+    }
+
+    /**
+     * Whether some account could have this name: 1 to 150 characters without control characters. Wider than what
+     * {@link #create} accepts, so that accounts made some other way (in SQL, by an older system) still log in.
+     */
+    static boolean couldBeUsername(String username) {
+        return username != null && !username.isEmpty() && username.length() <= MAX_USERNAME
+                && username.chars().noneMatch(Character::isISOControl);
     }
 
     /** A password for people who did not choose one: 144 random bits, URL-safe. */

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 401 for credentials found wrong, but 503 with {@code Retry-After} for credentials that could not be checked
  * because the accounts could not be read (PostgreSQL restarting, say): a client told its password is wrong stops
- * sending, and the messages it holds are never sent; a client told to come back in a second sends them then.
+ * sending, and the messages it holds are never sent; a client told to come back in a second sends them then. A
+ * login refused by the {@link LoginThrottle} answers 429 with {@code Retry-After}, in the API's JSON shape.
  */
 final class UncheckedCredentialsEntryPoint implements AuthenticationEntryPoint {
 
@@ -37,16 +38,26 @@ final class UncheckedCredentialsEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException failure) throws IOException {
+        if (failure instanceof LoginThrottledException throttled) {
+            response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+            write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage() + "; retry in "
+                    + throttled.retryAfterSeconds() + " s");
+            return;
+        }
         if (!(failure instanceof InternalAuthenticationServiceException)) {
             basic.commence(request, response, failure);
             return;
         }
         log.warn("{} {}: could not check the credentials ({}); answered 503", request.getMethod(),
                 request.getRequestURI(), failure.getCause() == null ? failure : failure.getCause().toString());
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", "1");
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, "Could not check your credentials just now; try again in a"
+                + " second");
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), new ApiError(HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
-                null, "Could not check your credentials just now; try again in a second"));
+        mapper.writeValue(response.getOutputStream(), new ApiError(status.getReasonPhrase(), null, message));
     }
 }

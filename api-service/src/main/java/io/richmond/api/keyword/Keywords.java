@@ -56,18 +56,36 @@ public class Keywords {
     }
 
     /**
-     * @throws ApiException 409 when the keyword is taken on that number, or the number is routed to another
-     *                      account (whose SMS a keyword would otherwise take away)
+     * The account's keyword on a number routed to it ({@code accounts route}): a keyword takes SMS away from whoever
+     * would otherwise receive them, so an account may take them only from itself. A number routed to another
+     * account and a number routed to none get the same answer, which tells the caller nothing about either.
+     *
+     * @throws ApiException 403 when the number is not routed to the account, 409 when the keyword is taken on it
      */
     @Transactional
     Keyword register(long accountId, String number, String keyword) {
         String normalized = normalize(number);
         Optional<Long> routedTo = routes.findById(normalized).or(() -> routes.findById("+" + normalized))
                 .map(NumberRoute::getAccountId);
-        if (routedTo.isPresent() && routedTo.get() != accountId) {
-            throw new ApiException(HttpStatus.CONFLICT, "number", "SMS to " + number
-                    + " belong to another account: only it may register keywords there");
+        if (routedTo.isEmpty() || routedTo.get() != accountId) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "number", "number " + number + " is not routed to your"
+                    + " account; ask the operator to route it to you before registering keywords on it");
         }
+        return insert(accountId, normalized, keyword, number);
+    }
+
+    /**
+     * The operator's registration ({@code accounts keyword}), on any number: shared short codes, which no account
+     * is routed, get their keywords this way.
+     *
+     * @throws ApiException 409 when the keyword is taken on the number
+     */
+    @Transactional
+    public Keyword registerAsOperator(long accountId, String number, String keyword) {
+        return insert(accountId, normalize(checkNumber(number)), checkKeyword(keyword), number);
+    }
+
+    private Keyword insert(long accountId, String normalized, String keyword, String number) {
         if (keywords.findByNumberAndKeyword(normalized, keyword).isPresent()) {
             throw taken(number, keyword);
         }
@@ -89,9 +107,10 @@ public class Keywords {
                 .orElseThrow(() -> ApiException.notFound("no keyword " + id)));
     }
 
+    /** Names only what the caller gave: never the account that holds the keyword, nor its other keywords. */
     static ApiException taken(String number, String keyword) {
-        return new ApiException(HttpStatus.CONFLICT, "keyword", "the keyword '" + keyword
-                + "' is registered on " + number + " already");
+        return new ApiException(HttpStatus.CONFLICT, "keyword", "keyword '" + keyword + "' on " + number
+                + " is taken");
     }
 
     /** The keyword as stored, or 400 naming the field. */

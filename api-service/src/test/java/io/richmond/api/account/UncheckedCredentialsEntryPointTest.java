@@ -42,4 +42,18 @@ class UncheckedCredentialsEntryPointTest {
         assertThat(response.getContentAsString()).contains("\"error\":\"Service Unavailable\"")
                 .contains("try again");
     }
+
+    @Test
+    void aThrottledLoginIsTooManyRequestsUntilATokenComesBack() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        entryPoint.commence(new MockHttpServletRequest("GET", "/api/v1/account/callbacks.json"), response,
+                new LoginThrottledException("too many failed logins for this username", 59_000_000_001L));
+
+        assertThat(response.getStatus()).isEqualTo(429);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("60");
+        assertThat(response.getHeader("WWW-Authenticate")).isNull();
+        assertThat(response.getContentAsString()).isEqualTo("{\"error\":\"Too Many Requests\",\"message\":"
+                + "\"too many failed logins for this username; retry in 60 s\"}");
+    }
 }

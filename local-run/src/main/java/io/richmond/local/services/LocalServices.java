@@ -23,6 +23,8 @@ import io.richmond.local.supervisor.PortReadiness;
 public final class LocalServices {
 
     public static final int API_PORT = 8000;
+    /** api-service's actuator (health, Prometheus metrics), on loopback only. */
+    public static final int API_MANAGEMENT_PORT = 8081;
     public static final int SMS_PORT = 8001;
     public static final int TRUTEQ_PORT = 50008;
     public static final int CLICKATELL_PORT = 8101;
@@ -74,7 +76,7 @@ public final class LocalServices {
 
     /** Every port a local run listens on, besides the broker's and the database's. */
     public static List<Integer> ports() {
-        return List.of(API_PORT, SMS_PORT, TRUTEQ_PORT, CLICKATELL_PORT, OPERA_PORT);
+        return List.of(API_PORT, API_MANAGEMENT_PORT, SMS_PORT, TRUTEQ_PORT, CLICKATELL_PORT, OPERA_PORT);
     }
 
     /** The jars the children run, which a build makes. */
@@ -93,13 +95,15 @@ public final class LocalServices {
         Map<String, String> allowLocalCallbacks = Map.of("RICHMOND_CALLBACKS_ALLOWED_HOSTS", "localhost,127.0.0.1");
         return List.of(
                 ChildSpec.background("api-service",
-                        springBoot("api-service", "--server.port=" + API_PORT),
+                        springBoot("api-service", "--server.port=" + API_PORT,
+                                "--management.server.port=" + API_MANAGEMENT_PORT),
                         environment(broker.serviceEnvironment(), database.serviceEnvironment(),
                                 account.serviceEnvironment(), allowLocalCallbacks,
                                 // SMS from the simulators go to numbers nobody routed: the first account gets them,
                                 // so that its sms_received callbacks fire.
                                 Map.of("RICHMOND_API_INBOUND_DEFAULT_ACCOUNT", account.username())),
-                        new HttpReadiness(URI.create("http://127.0.0.1:" + API_PORT + "/actuator/health"))),
+                        new HttpReadiness(URI.create("http://127.0.0.1:" + API_MANAGEMENT_PORT
+                                + "/actuator/health"))),
                 ChildSpec.background("sms-transport",
                         springBoot("sms-transport", "--server.port=" + SMS_PORT),
                         environment(broker.serviceEnvironment(), fakeProviders(), webhookCredentials()),

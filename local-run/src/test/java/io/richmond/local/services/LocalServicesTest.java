@@ -46,7 +46,9 @@ class LocalServicesTest {
                     service + "/target/" + service + ".jar",
                     "--spring.config.additional-location=optional:file:config/" + service + ".yml");
         }
-        assertThat(byName.get("api-service").command()).endsWith("--server.port=8000");
+        assertThat(byName.get("api-service").command()).endsWith("--server.port=8000", "--management.server.port=8081");
+        assertThat(byName.get("api-service").readiness().describe())
+                .isEqualTo("answered http://127.0.0.1:8081/actuator/health with 2xx");
         assertThat(byName.get("sms-transport").command()).endsWith("--server.port=8001");
     }
 
