@@ -199,9 +199,10 @@ class RepeatedEventsTest extends ApiTestBase {
         ok(postForm(user, "/api/v1/account/callbacks.json", form("name", name, "url", "http://example.com/" + name)));
     }
 
-    /** A short code with the keyword on it, of {@link #user}. */
+    /** A short code routed to {@link #user}, with the keyword on it. */
     private String registerKeyword(String keyword) {
         String number = String.valueOf(100_000 + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 900_000));
+        accounts.route(number, user);
         ok(postForm(user, "/api/v1/account/keywords.json", form("number", number, "keyword", keyword)));
         queues.purge(queue("keyword." + keyword));
         return number;
