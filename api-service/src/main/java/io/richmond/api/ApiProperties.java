@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       for inbound SMS; changes through this process take effect at once, others after this
  * @param credentialCache how long and for how many accounts a password BCrypt accepted is accepted again without
  *                        BCrypt, and how long HTTP Basic remembers an account's row
+ * @param template how large a {@code template_send.json} template may be
  */
 @ConfigurationProperties("richmond.api")
 public record ApiProperties(
@@ -34,7 +35,8 @@ public record ApiProperties(
         @DefaultValue("2") int consumers,
         @DefaultValue("") String busPrefix,
         @DefaultValue("5s") Duration lookupCacheTtl,
-        @DefaultValue CredentialCache credentialCache) {
+        @DefaultValue CredentialCache credentialCache,
+        @DefaultValue Template template) {
 
     /**
      * @param requests requests an account may make per window, unless its own limit says otherwise
@@ -63,5 +65,12 @@ public record ApiProperties(
      */
     public record CredentialCache(@DefaultValue("60s") Duration ttl, @DefaultValue("10000") long maximumSize,
             @DefaultValue("5s") Duration accountTtl) {
+    }
+
+    /**
+     * @param maxLength the most characters a template may have
+     * @param maxNesting how deep its sections ({@code {{#name}}}, {@code {{^name}}}) may nest
+     */
+    public record Template(@DefaultValue("10000") int maxLength, @DefaultValue("24") int maxNesting) {
     }
 }
