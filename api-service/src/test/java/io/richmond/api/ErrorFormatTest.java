@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Import(ErrorFormatTest.Failures.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorFormatTest extends ApiTestBase {
 
     private static final String SEND = "/api/v1/sms/clickatell/send.json";
@@ -63,14 +65,18 @@ class ErrorFormatTest extends ApiTestBase {
     }
 
     private String user;
-    private String spent;
 
-    @BeforeEach
-    void accounts() {
+    @BeforeAll
+    void account() {
         user = newAccount("errors");
-        spent = "spent-" + System.nanoTime();
+    }
+
+    /** An account whose budget of one request per window is spent. */
+    private String spentAccount() {
+        String spent = "spent-" + System.nanoTime();
         accounts.create(spent, PASSWORD, 1);
-        get(spent, "/api/v1/account/callbacks.json");
+        ok(get(spent, "/api/v1/account/callbacks.json"));
+        return spent;
     }
 
     record Case(int status, String what, Function<ErrorFormatTest, HttpRequest.Builder> request) {
@@ -104,7 +110,8 @@ class ErrorFormatTest extends ApiTestBase {
                     return t.form(t.user, "/api/v1/sms/opera/send.json", VALID_SEND)
                             .header("Idempotency-Key", "reused");
                 }),
-                new Case(429, "a spent rate limit", t -> t.request(t.spent, "/api/v1/account/callbacks.json").GET()),
+                new Case(429, "a spent rate limit", t -> t.request(t.spentAccount(), "/api/v1/account/callbacks.json")
+                        .GET()),
                 new Case(500, "a fault of the service", t -> t.request(t.user, "/api/v1/test-failures/broken.json")
                         .GET()));
     }
@@ -139,6 +146,11 @@ class ErrorFormatTest extends ApiTestBase {
             assertThat(callbacks.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                     assertThat(type).startsWith("application/json"));
         }
+    }
+
+    @Test
+    void theErrorPageIsNoOperationOfTheApiDocument() {
+        assertThat(ok(get(null, "/v3/api-docs")).get("paths").propertyNames()).isNotEmpty().doesNotContain("/error");
     }
 
     @Test

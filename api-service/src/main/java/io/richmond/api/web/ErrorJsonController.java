@@ -6,6 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,8 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * The answer to every error that leaves Spring MVC for the container: Spring Security's 401 and 403 and an exception
  * no handler took. It replaces Spring Boot's {@code BasicErrorController}, which answers a client that accepts
  * {@code text/html} with the HTML "Whitelabel Error Page": here every such error is the API's JSON, whatever the
- * {@code Accept} header says.
+ * {@code Accept} header says. Not an operation of the API, so the OpenAPI document leaves it out.
  */
+@Hidden
 @RestController
 class ErrorJsonController implements ErrorController {
 
