@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pendingReceipts how many receipts may wait for their SMS's ack, and for how long
  * @param loginThrottle how many failed logins a username and a client address may make before they are answered
  *                      429 without their password being checked
+ * @param template how large a {@code template_send.json} template may be
  */
 @ConfigurationProperties("richmond.api")
 public record ApiProperties(
@@ -39,7 +40,8 @@ public record ApiProperties(
         @DefaultValue("5s") Duration lookupCacheTtl,
         @DefaultValue CredentialCache credentialCache,
         @DefaultValue PendingReceipts pendingReceipts,
-        @DefaultValue LoginThrottle loginThrottle) {
+        @DefaultValue LoginThrottle loginThrottle,
+        @DefaultValue Template template) {
 
     /**
      * @param requests requests an account may make per window, unless its own limit says otherwise
@@ -107,5 +109,12 @@ public record ApiProperties(
     public record LoginThrottle(@DefaultValue("10") int failuresPerUsername,
             @DefaultValue("50") int failuresPerAddress, @DefaultValue("10m") Duration window,
             @DefaultValue("24h") Duration knownAddressTtl, @DefaultValue("10000") long maximumSize) {
+    }
+
+    /**
+     * @param maxLength the most characters a template may have
+     * @param maxNesting how deep its sections ({@code {{#name}}}, {@code {{^name}}}) may nest
+     */
+    public record Template(@DefaultValue("10000") int maxLength, @DefaultValue("24") int maxNesting) {
     }
 }

@@ -3,13 +3,17 @@ package io.richmond.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.richmond.testsupport.Fixtures;
 import tools.jackson.databind.JsonNode;
 
-/** 60 requests per 60 s per account, then 429; an Idempotency-Key replays its first answer. */
+/**
+ * 60 requests per 60 s per account, then 429; an Idempotency-Key replays its first answer to the same request and
+ * refuses another request with 422.
+ */
 class RateLimitAndIdempotencyTest extends ApiTestBase {
 
     @Test
@@ -72,5 +76,79 @@ class RateLimitAndIdempotencyTest extends ApiTestBase {
                 .get("id").asLong();
 
         assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherRequestAnswers422AndSendsNothing() {
+        String user = newAccount("reused");
+        String body = form("to_msisdn", "27123456789", "from_msisdn", "27123456789", "message", "hello");
+        HttpResponse<String> first = postForm(user, "/api/v1/sms/opera/send.json", body, "Idempotency-Key", "k-1");
+        ok(first);
+
+        List<HttpResponse<String>> others = List.of(
+                postForm(user, "/api/v1/sms/clickatell/send.json", body, "Idempotency-Key", "k-1"),
+                postForm(user, "/api/v1/sms/opera/send.json", form("to_msisdn", "27123456789", "from_msisdn",
+                        "27123456789", "message", "hello again"), "Idempotency-Key", "k-1"),
+                postForm(user, "/api/v1/sms/opera/send.json", form("to_msisdn", "27123456780", "from_msisdn",
+                        "27123456789", "message", "hello"), "Idempotency-Key", "k-1"),
+                postForm(user, "/api/v1/sms/opera/send.json", body + "&to_msisdn=27123456780", "Idempotency-Key",
+                        "k-1"),
+                postForm(user, "/api/v1/sms/opera/template_send.json", form("to_msisdn", "27123456789",
+                        "from_msisdn", "27123456789", "template", "hello"), "Idempotency-Key", "k-1"));
+
+        for (HttpResponse<String> other : others) {
+            assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+            JsonNode error = json(other);
+            assertThat(error.get("error").asString()).isEqualTo("Unprocessable Content");
+            assertThat(error.get("field").asString()).isEqualTo("Idempotency-Key");
+            assertThat(error.get("message").asString()).contains("'k-1'", "another request");
+        }
+        HttpResponse<String> again = postForm(user, "/api/v1/sms/opera/send.json", body, "Idempotency-Key", "k-1");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(jdbc.queryForObject("select count(*) from sent_sms where account_id = ?", Integer.class,
+                accountId(user))).isEqualTo(1);
+    }
+
+    @Test
+    void theSameSmsAskedForInJsonIsTheSameRequest() {
+        String user = newAccount("json-replay");
+        HttpResponse<String> first = postForm(user, "/api/v1/sms/clickatell/send.json", form("to_msisdn",
+                "27123456789", "from_msisdn", "27123456789", "message", "hello"), "Idempotency-Key", "k-2");
+
+        HttpResponse<String> again = postJson(user, "/api/v1/sms/clickatell/send.json", "{\"to_msisdn\": "
+                + "[\"27123456789\"], \"from_msisdn\": \"27123456789\", \"message\": \"hello\"}",
+                "Idempotency-Key", "k-2");
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void anotherAccountsKeyIsUnrelated() {
+        String user = newAccount("first");
+        String other = newAccount("second");
+        ok(postForm(user, "/api/v1/sms/clickatell/send.json", form("to_msisdn", "27123456789", "from_msisdn",
+                "27123456789", "message", "mine"), "Idempotency-Key", "shared"));
+
+        JsonNode theirs = ok(postForm(other, "/api/v1/sms/opera/send.json", form("to_msisdn", "27123456780",
+                "from_msisdn", "27123456780", "message", "theirs"), "Idempotency-Key", "shared"));
+
+        assertThat(theirs.get(0).get("message").asString()).isEqualTo("theirs");
+        assertThat(jdbc.queryForObject("select count(*) from sent_sms where account_id = ?", Integer.class,
+                accountId(other))).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyStoredWithoutAFingerprintReplaysAsBefore() {
+        String user = newAccount("old-key");
+        String first = ok(postForm(user, "/api/v1/sms/clickatell/send.json", form("to_msisdn", "27123456789",
+                "from_msisdn", "27123456789", "message", "before the upgrade"), "Idempotency-Key", "old")).toString();
+        jdbc.update("update idempotency_key set request_hash = null where account_id = ?", accountId(user));
+
+        JsonNode again = ok(postForm(user, "/api/v1/sms/opera/send.json", form("to_msisdn", "27123456789",
+                "from_msisdn", "27123456789", "message", "after it"), "Idempotency-Key", "old"));
+
+        assertThat(again.toString()).isEqualTo(first);
     }
 }

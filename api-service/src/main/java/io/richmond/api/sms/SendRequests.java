@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
-import com.samskivert.mustache.BasicCollector;
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 
@@ -23,27 +20,17 @@ class SendRequests {
 
     private static final String TEMPLATE_PREFIX = "template_";
 
-    /**
-     * SMS are plain text: HTML escaping would send "&amp;" to phones. A template is the caller's text, so it may
-     * name only the given values: jmustache's default collector would follow {@code {{name.class}}} into the
-     * value's methods by reflection, and its default loader fails partials with a server error.
-     */
-    private final Mustache.Compiler mustache = Mustache.compiler().escapeHTML(false)
-            .withCollector(new BasicCollector() {
-                @Override
-                public <K, V> Map<K, V> createFetcherCache() {
-                    return new ConcurrentHashMap<>();
-                }
-            })
-            .withLoader(name -> {
-                throw new MustacheException("partials such as {{>" + name + "}} are not supported");
-            });
+    private final MessageTemplates templates;
     private final int maxSegments;
     private final int maxRecipients;
+    /** No text longer than this fits in maxSegments segments, in either encoding. */
+    private final int longestMessage;
 
-    SendRequests(ApiProperties properties) {
+    SendRequests(MessageTemplates templates, ApiProperties properties) {
+        this.templates = templates;
         this.maxSegments = properties.maxSegments();
         this.maxRecipients = properties.maxRecipients();
+        this.longestMessage = SmsEncoding.longestText(maxSegments);
     }
 
     /** {@code to_msisdn} (one or more), {@code from_msisdn}, {@code message}: the same text to everyone. */
@@ -57,17 +44,13 @@ class SendRequests {
 
     /**
      * {@code template} rendered once per recipient with the i-th value of every {@code template_<name>} as
-     * {@code {{name}}}.
+     * {@code {{name}}}. A value longer than the longest message is refused whether the template uses it or not: it
+     * cannot reach a phone whole, and refusing it before any rendering names the field at fault.
      */
     List<SmsDraft> templateSend(ApiParams params) {
         List<String> recipients = recipients(params);
         String from = sender(params);
-        Template template;
-        try {
-            template = mustache.compile(params.required("template"));
-        } catch (MustacheException e) {
-            throw ApiException.badRequest("template", "the template is not valid Mustache: " + e.getMessage());
-        }
+        Template template = templates.compile(params.required("template"));
         Map<String, List<String>> variables = new LinkedHashMap<>();
         params.asMap().forEach((name, values) -> {
             if (name.startsWith(TEMPLATE_PREFIX) && name.length() > TEMPLATE_PREFIX.length()) {
@@ -75,9 +58,16 @@ class SendRequests {
             }
         });
         for (Map.Entry<String, List<String>> variable : variables.entrySet()) {
+            String field = TEMPLATE_PREFIX + variable.getKey();
             if (variable.getValue().size() != recipients.size()) {
-                throw ApiException.badRequest(TEMPLATE_PREFIX + variable.getKey(),
-                        "Number of to_msisdns and template variables do not match");
+                throw ApiException.badRequest(field, "Number of to_msisdns and template variables do not match");
+            }
+            for (String value : variable.getValue()) {
+                if (value.length() > longestMessage) {
+                    throw ApiException.badRequest(field, "a value of " + field + " is " + value.length()
+                            + " characters; no message of at most " + maxSegments + " segments holds more than "
+                            + longestMessage);
+                }
             }
         }
         List<SmsDraft> drafts = new ArrayList<>(recipients.size());
@@ -85,18 +75,21 @@ class SendRequests {
             Map<String, String> context = new LinkedHashMap<>();
             int index = i;
             variables.forEach((name, values) -> context.put(name, values.get(index)));
+            String to = recipients.get(i);
             String message;
             try {
-                message = template.execute(context);
+                message = templates.fill(template, context, longestMessage).orElseThrow(() ->
+                        ApiException.badRequest("template", "the template gives more than " + longestMessage
+                                + " characters for to_msisdn " + to + ": no message of at most " + maxSegments
+                                + " segments holds that many"));
             } catch (MustacheException e) {
-                throw ApiException.badRequest("template", "cannot fill the template for to_msisdn " + recipients.get(i)
-                        + ": " + e.getMessage() + " (give each {{name}} as template_name)");
+                throw ApiException.badRequest("template", "cannot fill the template for to_msisdn " + to + ": "
+                        + e.getMessage() + " (give each {{name}} as template_name)");
             }
             if (message.isBlank()) {
-                throw ApiException.badRequest("template", "the template gives an empty message for to_msisdn "
-                        + recipients.get(i));
+                throw ApiException.badRequest("template", "the template gives an empty message for to_msisdn " + to);
             }
-            drafts.add(new SmsDraft(recipients.get(i), from, message, checkLength("template", message)));
+            drafts.add(new SmsDraft(to, from, message, checkLength("template", message)));
         }
         return drafts;
     }

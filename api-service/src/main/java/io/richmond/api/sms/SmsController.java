@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,7 +56,7 @@ class SmsController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @AuthenticationPrincipal AccountPrincipal caller) {
         Gateway gateway = Gateway.fromPath(gw);
-        return accept(caller, gateway, requests.send(params), idempotencyKey);
+        return accept(caller, gateway, SendOperation.SEND, requests.send(params), idempotencyKey);
     }
 
     @PostMapping("/template_send.json")
@@ -63,7 +64,7 @@ class SmsController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @AuthenticationPrincipal AccountPrincipal caller) {
         Gateway gateway = Gateway.fromPath(gw);
-        return accept(caller, gateway, requests.templateSend(params), idempotencyKey);
+        return accept(caller, gateway, SendOperation.TEMPLATE_SEND, requests.templateSend(params), idempotencyKey);
     }
 
     @GetMapping("/status/{id}.json")
@@ -107,14 +108,20 @@ class SmsController {
                 .stream().map(SmsView::of).toList();
     }
 
-    private ResponseEntity<String> accept(AccountPrincipal caller, Gateway gateway, List<SmsDraft> drafts,
-            String idempotencyKey) {
+    private ResponseEntity<String> accept(AccountPrincipal caller, Gateway gateway, SendOperation operation,
+            List<SmsDraft> drafts, String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ApiException.badRequest("Idempotency-Key", "the Idempotency-Key header must be 1 to "
                     + MAX_IDEMPOTENCY_KEY + " characters");
         }
-        SmsService.Sent sent = sends.send(new SmsService.Request(caller.accountId(), gateway, drafts,
+        SmsService.Sent sent = sends.send(new SmsService.Request(caller.accountId(), gateway, operation, drafts,
                 idempotencyKey));
+        if (sent.keyUsedForAnotherRequest()) {
+            // As payment APIs answer: replaying another request's answer would tell the client a lie.
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key", "the Idempotency-Key '"
+                    + idempotencyKey + "' already answered another request (another gateway, resource, recipient,"
+                    + " sender or text): use a new key for a new request");
+        }
         // After the commit: the outbox row exists, so a publish that fails here is retried by the sweeper.
         outbox.publish(sent.created());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(sent.body());

@@ -30,6 +30,14 @@ public record SmsEncoding(String encoding, int segments) {
         return new SmsEncoding(GSM7, segments(septets, 160, 153));
     }
 
+    /**
+     * The most characters a text of {@code segments} segments holds in either encoding: GSM-7's septet count, since
+     * every character takes at least one septet and UCS-2 holds fewer units per segment.
+     */
+    public static int longestText(int segments) {
+        return segments <= 1 ? 160 : segments * 153;
+    }
+
     private static int segments(int units, int single, int perPart) {
         return units <= single ? 1 : (units + perPart - 1) / perPart;
     }

@@ -1,9 +1,14 @@
 package io.richmond.api.sms;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -18,11 +23,47 @@ import tools.jackson.databind.json.JsonMapper;
 public class SmsService {
 
     /** A checked send request; {@code idempotencyKey} is null without one. */
-    public record Request(long accountId, Gateway gateway, List<SmsDraft> drafts, String idempotencyKey) {
+    public record Request(long accountId, Gateway gateway, SendOperation operation, List<SmsDraft> drafts,
+            String idempotencyKey) {
+
+        /**
+         * What an Idempotency-Key stands for: SHA-256, in hex, of the operation, the gateway and each SMS's
+         * recipient, sender and text, each length-prefixed so that no two requests share an encoding. Two bodies
+         * that ask for the same SMS (a form and its JSON, say) are the same request.
+         */
+        String fingerprint() {
+            MessageDigest sha256;
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+            update(sha256, operation.name());
+            update(sha256, gateway.transportName());
+            for (SmsDraft draft : drafts) {
+                update(sha256, draft.toMsisdn());
+                update(sha256, draft.fromMsisdn());
+                update(sha256, draft.message());
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        }
+
+        private static void update(MessageDigest digest, String field) {
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+            digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+            digest.update(bytes);
+        }
     }
 
-    /** What a send request produced: the answer's JSON, and the SMS to publish (none when it was a replay). */
-    public record Sent(String body, List<SentSms> created) {
+    /**
+     * What a send request produced: the answer's JSON, and the SMS to publish (none when it was a replay); or, when
+     * its Idempotency-Key already answered another request, no answer and nothing created.
+     */
+    public record Sent(String body, List<SentSms> created, boolean keyUsedForAnotherRequest) {
+
+        static Sent refused() {
+            return new Sent(null, List.of(), true);
+        }
     }
 
     private static final Comparator<Request> BY_KEY = Comparator.comparingLong(Request::accountId)
@@ -38,9 +79,20 @@ public class SmsService {
         this.mapper = mapper;
     }
 
+    /**
+     * Stores the SMS of one plain send.
+     *
+     * @throws IllegalArgumentException when the Idempotency-Key already answered another request
+     */
     @Transactional
     public Sent send(long accountId, Gateway gateway, List<SmsDraft> drafts, String idempotencyKey) {
-        return sendAll(List.of(new Request(accountId, gateway, drafts, idempotencyKey))).get(0);
+        Sent sent = sendAll(List.of(new Request(accountId, gateway, SendOperation.SEND, drafts, idempotencyKey)))
+                .get(0);
+        if (sent.keyUsedForAnotherRequest()) {
+            throw new IllegalArgumentException("the Idempotency-Key '" + idempotencyKey + "' of account " + accountId
+                    + " already answered another request");
+        }
+        return sent;
     }
 
     /**
@@ -53,11 +105,11 @@ public class SmsService {
     public List<Sent> sendAll(List<Request> requests) {
         // Microseconds are all PostgreSQL keeps: the answer then shows what a later read shows.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String[] earlierAnswers = claimKeys(requests, now);
+        IdempotencyKeys.Earlier[] earlier = claimKeys(requests, now);
         List<List<SentSms>> createdPerRequest = new ArrayList<>(requests.size());
         List<SentSms> all = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            List<SentSms> created = earlierAnswers[i] == null ? newSms(requests.get(i), now) : List.of();
+            List<SentSms> created = earlier[i] == null ? newSms(requests.get(i), now) : List.of();
             createdPerRequest.add(created);
             all.addAll(created);
         }
@@ -65,8 +117,9 @@ public class SmsService {
         List<Sent> outcomes = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Request request = requests.get(i);
-            if (earlierAnswers[i] != null) {
-                outcomes.add(new Sent(earlierAnswers[i], List.of()));
+            if (earlier[i] != null) {
+                outcomes.add(earlier[i].sameRequest() ? new Sent(earlier[i].responseBody(), List.of(), false)
+                        : Sent.refused());
                 continue;
             }
             List<SentSms> created = createdPerRequest.get(i);
@@ -74,16 +127,16 @@ public class SmsService {
             if (request.idempotencyKey() != null) {
                 idempotencyKeys.remember(request.accountId(), request.idempotencyKey(), body);
             }
-            outcomes.add(new Sent(body, created));
+            outcomes.add(new Sent(body, created, false));
         }
         return outcomes;
     }
 
     /**
-     * Claims the requests' keys; answers, by the requests' index, the earlier answer of each key that has one.
+     * Claims the requests' keys; answers, by the requests' index, what each key that was claimed before held.
      * Claimed in one order everywhere, so that two batches sharing keys wait for each other instead of deadlocking.
      */
-    private String[] claimKeys(List<Request> requests, Instant now) {
+    private IdempotencyKeys.Earlier[] claimKeys(List<Request> requests, Instant now) {
         List<Integer> keyed = IntStream.range(0, requests.size())
                 .filter(i -> requests.get(i).idempotencyKey() != null).boxed()
                 .sorted(Comparator.comparing(requests::get, BY_KEY)).toList();
@@ -95,13 +148,13 @@ public class SmsService {
                         + "' of account " + request.accountId() + " twice in one batch");
             }
         }
-        String[] earlierAnswers = new String[requests.size()];
+        IdempotencyKeys.Earlier[] earlier = new IdempotencyKeys.Earlier[requests.size()];
         for (int index : keyed) {
             Request request = requests.get(index);
-            earlierAnswers[index] = idempotencyKeys.claim(request.accountId(), request.idempotencyKey(), now)
-                    .orElse(null);
+            earlier[index] = idempotencyKeys.claim(request.accountId(), request.idempotencyKey(),
+                    request.fingerprint(), now).orElse(null);
         }
-        return earlierAnswers;
+        return earlier;
     }
 
     private static List<SentSms> newSms(Request request, Instant now) {

@@ -145,6 +145,29 @@ class SendBatchingTest extends ApiTestBase {
     }
 
     @Test
+    void aKeyReusedForAnotherRequestIsRefusedAloneAndItsBatchStoredAsOne() throws Exception {
+        sends.send(request("first use", "reused"));
+        holdBothBatchThreads();
+        CompletableFuture<SmsService.Sent> reused = sends.submit(request("another text", "reused"));
+        List<CompletableFuture<SmsService.Sent>> others = IntStream.range(0, 5)
+                .mapToObj(i -> sends.submit(request("beside " + i, null))).toList();
+
+        advisory("pg_advisory_unlock");
+
+        assertThat(reused.get().keyUsedForAnotherRequest()).isTrue();
+        assertThat(reused.get().created()).isEmpty();
+        assertThat(storedWithMessage("another text")).isZero();
+        for (CompletableFuture<SmsService.Sent> other : others) {
+            assertThat(other.get().keyUsedForAnotherRequest()).isFalse();
+            assertThat(other.get().created()).hasSize(1);
+        }
+        assertThat(jdbc.queryForObject("select count(distinct created_at) from sent_sms where account_id = ?"
+                + " and message like 'beside %'", Integer.class, account))
+                .as("stored in a batch, or two when both threads take from the queue at once; not one at a time")
+                .isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void theSameKeyInTwoBatchesAtOnceStoresOneSet() throws Exception {
         advisory("pg_advisory_lock");
         CompletableFuture<SmsService.Sent> first = sends.submit(request("held twice", "two-batches"));
@@ -191,7 +214,7 @@ class SendBatchingTest extends ApiTestBase {
     }
 
     private SmsService.Request request(String message, String idempotencyKey) {
-        return new SmsService.Request(account, Gateway.CLICKATELL,
+        return new SmsService.Request(account, Gateway.CLICKATELL, SendOperation.SEND,
                 List.of(new SmsDraft("27821234567", "27820000000", message, SmsEncoding.of(message))), idempotencyKey);
     }
 
