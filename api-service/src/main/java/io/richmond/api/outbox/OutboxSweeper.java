@@ -4,20 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.richmond.api.ApiProperties;
+import io.richmond.api.PeriodicTask;
 import io.richmond.api.account.AccountsCommand;
 import io.richmond.api.callback.CallbackJobRecord;
 import io.richmond.api.callback.CallbackJobRepository;
@@ -34,7 +32,7 @@ import io.richmond.api.sms.SentSmsRepository;
  */
 @Component
 @Profile("!" + AccountsCommand.PROFILE)
-class OutboxSweeper implements SmartLifecycle {
+class OutboxSweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
 
@@ -44,10 +42,10 @@ class OutboxSweeper implements SmartLifecycle {
     private final CallbackJobOutbox jobOutbox;
     private final ApiProperties.Outbox settings;
     private final TransactionTemplate transactions;
-    private ScheduledExecutorService scheduler;
 
     OutboxSweeper(SentSmsRepository sms, SmsOutbox smsOutbox, CallbackJobRepository jobs,
             CallbackJobOutbox jobOutbox, ApiProperties properties, PlatformTransactionManager transactionManager) {
+        super("outbox-sweeper", properties.outbox().sweepInterval(), properties.outbox().sweepInterval());
         this.sms = sms;
         this.smsOutbox = smsOutbox;
         this.jobs = jobs;
@@ -57,36 +55,10 @@ class OutboxSweeper implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.sweepInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        scheduler.shutdownNow();
-        scheduler = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
-    }
-
-    void sweep() {
-        try {
-            Instant before = Instant.now().minus(settings.minAge());
-            transactions.executeWithoutResult(status -> sweepSms(before));
-            transactions.executeWithoutResult(status -> sweepJobs(before));
-        } catch (RuntimeException e) {
-            // The next sweep tries again; a scheduled task that throws would never run again.
-            log.warn("outbox sweep failed, trying again in {}: {}", settings.sweepInterval(), e.toString());
-        }
+    protected void runOnce() {
+        Instant before = Instant.now().minus(settings.minAge());
+        transactions.executeWithoutResult(status -> sweepSms(before));
+        transactions.executeWithoutResult(status -> sweepJobs(before));
     }
 
     /**

@@ -1,18 +1,15 @@
 package io.richmond.api.tracking;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,6 +17,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.richmond.api.ApiProperties;
+import io.richmond.api.PeriodicTask;
 import io.richmond.api.account.AccountsCommand;
 import io.richmond.api.sms.Gateway;
 
@@ -31,7 +29,7 @@ import io.richmond.api.sms.Gateway;
  */
 @Component
 @Profile("!" + AccountsCommand.PROFILE)
-class PendingReceiptSweeper implements SmartLifecycle {
+class PendingReceiptSweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(PendingReceiptSweeper.class);
 
@@ -39,9 +37,9 @@ class PendingReceiptSweeper implements SmartLifecycle {
     private final MeterRegistry meters;
     private final ApiProperties.PendingReceipts settings;
     private final Map<Gateway, AtomicLong> held = new EnumMap<>(Gateway.class);
-    private ScheduledExecutorService scheduler;
 
     PendingReceiptSweeper(JdbcTemplate jdbc, MeterRegistry meters, ApiProperties properties) {
+        super("pending-receipt-sweeper", Duration.ZERO, properties.pendingReceipts().sweepInterval());
         this.jdbc = jdbc;
         this.meters = meters;
         this.settings = properties.pendingReceipts();
@@ -55,35 +53,9 @@ class PendingReceiptSweeper implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "pending-receipt-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.sweepInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::sweep, 0, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        scheduler.shutdownNow();
-        scheduler = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
-    }
-
-    void sweep() {
-        try {
-            expire(Instant.now().minus(settings.ttl()));
-            measure();
-        } catch (RuntimeException e) {
-            // The next sweep tries again; a scheduled task that throws would never run again.
-            log.warn("pending receipt sweep failed, trying again in {}: {}", settings.sweepInterval(), e.toString());
-        }
+    protected void runOnce() {
+        expire(Instant.now().minus(settings.ttl()));
+        measure();
     }
 
     private void expire(Instant before) {

@@ -66,7 +66,7 @@ class OutboxSweeperTest extends ApiTestBase {
 
         OutboxSweeper first = new OutboxSweeper(sms, smsOutbox, jobs, jobOutbox, properties, transactions);
         OutboxSweeper second = new OutboxSweeper(sms, smsOutbox, jobs, jobOutbox, properties, transactions);
-        CompletableFuture.allOf(CompletableFuture.runAsync(first::sweep), CompletableFuture.runAsync(second::sweep))
+        CompletableFuture.allOf(CompletableFuture.runAsync(first::runOnce), CompletableFuture.runAsync(second::runOnce))
                 .get();
         await().atMost(DEADLINE).until(() -> jdbc.queryForObject(
                 "select count(*) from sent_sms where message = ? and published_at is null", Integer.class, tag) == 0);
