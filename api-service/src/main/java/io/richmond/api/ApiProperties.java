@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("richmond.api")
 public record ApiProperties(
-        @DefaultValue("6") int maxSegments,
+        @DefaultValue("10") int maxSegments,
         @DefaultValue("1000") int maxRecipients,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Outbox outbox,

@@ -30,6 +30,7 @@ class BadInputTest extends ApiTestBase {
 
     static Stream<Arguments> badSends() {
         String ok = "from_msisdn=27123456789&message=hi";
+        String to = "to_msisdn=27123456789&message=hi&from_msisdn=";
         return Stream.of(
                 Arguments.of("send.json", "from_msisdn=27123456789&message=hi", "to_msisdn", "required"),
                 Arguments.of("send.json", "to_msisdn=abc&" + ok, "to_msisdn", "'abc' is not an msisdn"),
@@ -38,15 +39,33 @@ class BadInputTest extends ApiTestBase {
                 Arguments.of("send.json", "to_msisdn=27123456789&to_msisdn=%2B%2B27123456789&" + ok, "to_msisdn",
                         "'++27123456789'"),
                 Arguments.of("send.json", "to_msisdn=27123456789&message=hi", "from_msisdn", "required"),
-                Arguments.of("send.json", "to_msisdn=27123456789&from_msisdn=sender&message=hi", "from_msisdn",
-                        "'sender' is not an msisdn"),
+                Arguments.of("send.json", to + "12", "from_msisdn", "'12' is not a sender"),
+                Arguments.of("send.json", to + "1234567890123456", "from_msisdn", "'1234567890123456' is not a sender"),
+                Arguments.of("send.json", to + "%2B123456", "from_msisdn", "'+123456' is not a sender"),
+                Arguments.of("send.json", to + "RichmondSMS1", "from_msisdn", "'RichmondSMS1' is not a sender"),
+                Arguments.of("send.json", to + "Shop%E2%82%AC", "from_msisdn", "'Shop€' is not a sender"),
+                Arguments.of("send.json", to + "Caf%C3%A9", "from_msisdn", "'Café' is not a sender"),
+                Arguments.of("send.json", to + "Shop%F0%9F%98%80", "from_msisdn", "is not a sender"),
+                Arguments.of("send.json", to + "Shop%0A24", "from_msisdn", "is not a sender"),
+                Arguments.of("send.json", to + "Shop%0924", "from_msisdn", "is not a sender"),
+                Arguments.of("send.json", to + "%2BShop", "from_msisdn", "'+Shop' is not a sender"),
+                Arguments.of("send.json", to + "Shop%2F24", "from_msisdn", "'Shop/24' is not a sender"),
+                Arguments.of("send.json", to + "+Shop", "from_msisdn", "' Shop' is not a sender"),
+                Arguments.of("send.json", to + "Shop+", "from_msisdn", "'Shop ' is not a sender"),
+                Arguments.of("send.json", to + "12-34", "from_msisdn", "'12-34' is not a sender"),
+                Arguments.of("send.json", to + "+", "from_msisdn", "required"),
+                Arguments.of("send.json", to + "RichmondSMS1", "from_msisdn", "an msisdn (digits with an optional"
+                        + " leading +, 7 to 15 digits), a short code (3 to 8 digits) or an alphanumeric sender ID (1"
+                        + " to 11 ASCII letters, digits, spaces and & ' - . _"),
+                Arguments.of("template_send.json", "to_msisdn=27123456789&template=Hi&from_msisdn=RichmondSMS1",
+                        "from_msisdn", "'RichmondSMS1' is not a sender"),
                 Arguments.of("send.json", "to_msisdn=27123456789&from_msisdn=27123456789", "message", "required"),
                 Arguments.of("send.json", "to_msisdn=27123456789&from_msisdn=27123456789&message=+", "message",
                         "required"),
-                Arguments.of("send.json", "to_msisdn=27123456789&from_msisdn=27123456789&message=" + "a".repeat(919),
-                        "message", "takes 7 GSM-7 segments, at most 6"),
+                Arguments.of("send.json", "to_msisdn=27123456789&from_msisdn=27123456789&message=" + "a".repeat(1531),
+                        "message", "takes 11 GSM-7 segments, at most 10"),
                 Arguments.of("send.json", "to_msisdn=27123456789&from_msisdn=27123456789&message=" + "%E2%98%BA"
-                        .repeat(403), "message", "takes 7 UCS-2 segments"),
+                        .repeat(671), "message", "takes 11 UCS-2 segments, at most 10"),
                 Arguments.of("template_send.json", "to_msisdn=27123456789&from_msisdn=27123456789", "template",
                         "required"),
                 Arguments.of("template_send.json", "to_msisdn=27123456789&to_msisdn=27123456788"

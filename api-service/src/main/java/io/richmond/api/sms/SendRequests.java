@@ -113,8 +113,8 @@ class SendRequests {
 
     private static String sender(ApiParams params) {
         String from = params.required("from_msisdn");
-        if (!Msisdns.isValid(from)) {
-            throw ApiException.badRequest("from_msisdn", Msisdns.problem(from));
+        if (!Senders.isValid(from)) {
+            throw ApiException.badRequest("from_msisdn", Senders.problem(from));
         }
         return from;
     }

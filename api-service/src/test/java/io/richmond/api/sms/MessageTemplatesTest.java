@@ -20,7 +20,7 @@ import io.richmond.api.web.ApiException;
 
 class MessageTemplatesTest {
 
-    private static final int LONGEST = SmsEncoding.longestText(6);
+    private static final int LONGEST = SmsEncoding.longestText(10);
 
     private final MessageTemplates templates = templates(Map.of());
 
