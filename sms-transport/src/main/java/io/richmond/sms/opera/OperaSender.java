@@ -15,12 +15,17 @@ import org.springframework.web.client.RestClientException;
 
 import io.richmond.sdk.message.UserMessage;
 import io.richmond.sms.outbound.SendOutcome;
+import io.richmond.sms.outbound.SmsParts;
 import io.richmond.sms.outbound.SmsSender;
 
 /**
  * Sends with {@code EAPIGateway.SendSMS} (protocols.md §3.1). The answer's {@code Identifier} is the provider's
  * message id, which Opera's receipts name as {@code reference}. A fault and a 5xx may pass and are retried; any
  * other non-200 answer is final.
+ * <p>
+ * The call has no sender: Opera sends from what its {@code Service} and {@code Channel} are set up with, whatever
+ * the message's {@code from_addr} is. A text of more parts than {@code MaxSegments} is nacked before the call,
+ * since Opera would cut it short.
  */
 final class OperaSender implements SmsSender {
 
@@ -36,6 +41,11 @@ final class OperaSender implements SmsSender {
 
     @Override
     public SendOutcome send(UserMessage message) {
+        int parts = SmsParts.of(message.content()).parts();
+        if (parts > properties.maxSegments()) {
+            return new SendOutcome.Rejected("the message takes " + parts + " SMS parts and Opera takes at most "
+                    + properties.maxSegments() + " (richmond.sms.opera.max-segments, 1 to 9)");
+        }
         ResponseEntity<byte[]> response;
         try {
             response = http.post().uri(properties.url()).contentType(MediaType.TEXT_XML).body(request(message))

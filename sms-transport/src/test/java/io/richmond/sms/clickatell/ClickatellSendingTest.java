@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.richmond.sdk.message.Event;
 import io.richmond.sdk.message.Event.EventType;
@@ -186,6 +188,43 @@ class ClickatellSendingTest {
                 candidate -> candidate.message().get("message_id").asString().equals(message.messageId()));
         assertThat(failure.failureCode()).isEqualTo(FailureMessage.FailureCode.TEMPORARY);
         assertThat(sendsOf(message)).hasSize(3);
+    }
+
+    /** Clickatell takes a number without {@code +}; short codes and alphanumeric senders go as they are. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            +27123456789 | 27123456789
+            27123456789  | 27123456789
+            32323        | 32323
+            12345678     | 12345678
+            Richmond     | Richmond
+            MyShop 24    | MyShop 24
+            ABCDEFGHIJK  | ABCDEFGHIJK
+            """)
+    void everySenderFormIsSentAsFrom(String sender, String from) throws Exception {
+        clickatell.script("/http/sendmsg", ok(Fixtures.text("clickatell/sendmsg_response_single.txt")));
+        UserMessage message = harness.outbound(harness.clickatell, "27123456789", sender, "from " + sender);
+
+        harness.send(message);
+
+        assertThat(awaitEvent(message).eventType()).isEqualTo(EventType.ACK);
+        assertThat(sendsOf(message)).singleElement().satisfies(request -> assertThat(request.form())
+                .containsEntry("from", from)
+                .containsEntry("req_feat", "8240"));
+    }
+
+    @Test
+    void aMessageOfTenPartsIsSentWithConcat() throws Exception {
+        clickatell.script("/http/sendmsg", ok(Fixtures.text("clickatell/sendmsg_response_single.txt")));
+        UserMessage message = harness.outbound(harness.clickatell, "27123456789", "Richmond", "t".repeat(10 * 153));
+
+        harness.send(message);
+
+        assertThat(awaitEvent(message).eventType()).isEqualTo(EventType.ACK);
+        assertThat(sendsOf(message)).singleElement().satisfies(request -> assertThat(request.form())
+                .containsEntry("concat", "10")
+                .containsEntry("req_feat", String.valueOf(8240 + 16384))
+                .containsEntry("text", "t".repeat(10 * 153)));
     }
 
     @Test

@@ -23,13 +23,13 @@ class ClickatellTextTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"160, 1", "161, 2", "306, 2", "307, 3"})
+    @CsvSource({"160, 1", "161, 2", "306, 2", "307, 3", "1530, 10", "1531, 11"})
     void gsmParts(int length, int parts) {
         assertThat(ClickatellText.of("a".repeat(length)).parts()).isEqualTo(parts);
     }
 
     @ParameterizedTest
-    @CsvSource({"70, 1", "71, 2", "134, 2", "135, 3"})
+    @CsvSource({"70, 1", "71, 2", "134, 2", "135, 3", "670, 10", "671, 11"})
     void ucs2Parts(int length, int parts) {
         assertThat(ClickatellText.of("你".repeat(length)).parts()).isEqualTo(parts);
     }

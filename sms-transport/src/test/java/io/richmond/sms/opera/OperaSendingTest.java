@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.richmond.sdk.message.Event;
 import io.richmond.sdk.message.Event.EventType;
@@ -23,6 +26,8 @@ import io.richmond.testsupport.RequiresRabbitMq;
 /** Sending through a fake Opera gateway on loopback: the exact XML-RPC calls, and the events on the bus. */
 @RequiresRabbitMq
 class OperaSendingTest {
+
+    private static final Pattern MEMBER_NAME = Pattern.compile("<name>([^<]*)</name>");
 
     private static FakeProvider opera;
     private static TransportHarness harness;
@@ -70,6 +75,45 @@ class OperaSendingTest {
         assertThat(awaitEvent(message).sentMessageId()).isEqualTo("abc123");
         assertThat(callsOf(message)).singleElement().satisfies(request -> assertThat(request.text())
                 .isEqualTo(withoutComment(Fixtures.text("opera/send_request_unicode.xml"))));
+    }
+
+    /**
+     * {@code SendSMS} has no sender member: Opera sends from what the service and channel are set up with, so every
+     * sender form is sent the same call.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"27761234567", "+27761234567", "32323", "12345678", "Richmond", "MyShop 24",
+            "ABCDEFGHIJK"})
+    void everySenderFormIsSentAndNoneIsPutInTheCall(String sender) throws Exception {
+        opera.script("/Gateway", ok(Fixtures.text("opera/send_response.xml")));
+        UserMessage message = harness.outbound(harness.opera, "27761234567", sender, "sent by " + sender);
+
+        harness.send(message);
+
+        assertThat(awaitEvent(message).eventType()).isEqualTo(EventType.ACK);
+        assertThat(callsOf(message)).singleElement().satisfies(request -> assertThat(MEMBER_NAME
+                .matcher(request.text()).results().map(result -> result.group(1)).toList())
+                .containsExactly("Service", "Password", "Channel", "Numbers", "SMSText", "Delivery", "Expiry",
+                        "Priority", "Receipt", "MaxSegments"));
+    }
+
+    @Test
+    void aMessageOfMorePartsThanMaxSegmentsIsNackedWithoutACall() throws Exception {
+        UserMessage nine = harness.outbound(harness.opera, "27761234567", "32323", "n".repeat(9 * 153));
+        UserMessage ten = harness.outbound(harness.opera, "27761234567", "32323", "x".repeat(9 * 153 + 1));
+        opera.script("/Gateway", ok(Fixtures.text("opera/send_response.xml")));
+
+        harness.send(nine);
+        harness.send(ten);
+
+        assertThat(awaitEvent(nine).eventType()).isEqualTo(EventType.ACK);
+        Event nack = awaitEvent(ten);
+        assertThat(nack.eventType()).isEqualTo(EventType.NACK);
+        assertThat(nack.nackReason()).isEqualTo("the message takes 10 SMS parts and Opera takes at most 9"
+                + " (richmond.sms.opera.max-segments, 1 to 9)");
+        assertThat(nack.transportMetadata()).containsEntry("permanent", true);
+        assertThat(callsOf(nine)).hasSize(1);
+        assertThat(callsOf(ten)).isEmpty();
     }
 
     @Test
