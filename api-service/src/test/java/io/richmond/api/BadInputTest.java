@@ -95,6 +95,9 @@ class BadInputTest extends ApiTestBase {
         assertBadRequest(postJson(user, "/api/v1/sms/clickatell/send.json",
                 "{\"to_msisdn\": {\"a\": 1}, \"from_msisdn\": \"27123456789\", \"message\": \"hi\"}"), "to_msisdn",
                 "a string or a list of strings");
+        assertBadRequest(postJson(user, "/api/v1/sms/clickatell/send.json",
+                "{\"to_msisdn\": \"27123456789\", \"from_msisdn\": true, \"message\": \"hi\"}"), "from_msisdn",
+                "a string or a list of strings");
     }
 
     @Test

@@ -226,6 +226,20 @@ class EventsTest extends ApiTestBase {
     }
 
     @Test
+    void anInboundSmsKeepsItsAddressesAsTheNetworkWroteThem() {
+        String shortCode = "*3" + (System.nanoTime() % 1_000_000);
+        accounts.route(shortCode, user);
+        UserMessage inbound = UserMessage.builder().toAddr(shortCode).fromAddr("MTN Info").content("balance low")
+                .transportName(testName + "_opera").transportType("sms").build();
+
+        publish(queue("opera.inbound"), inbound);
+
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(jdbc.queryForList("select to_msisdn || '|' ||"
+                + " from_msisdn from received_sms where account_id = ?", String.class, accountId(user)))
+                .containsExactly(shortCode + "|MTN Info"));
+    }
+
+    @Test
     void anInboundSmsToANumberNobodyOwnsGoesToFailures() {
         UserMessage inbound = UserMessage.builder().toAddr("27999999999").fromAddr("27831234567").content("hi")
                 .transportName(testName + "_opera").transportType("sms").build();

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Gives a handler its {@link ApiParams}: the query string and form fields, plus the members of a JSON object body
  * when the request is {@code application/json}. The original API took forms only; scripts that send JSON get the
  * same names and the same checks. A JSON body may be as long as a form ({@code maxBody}); no value may hold a NUL,
- * which PostgreSQL cannot store in text.
+ * which PostgreSQL cannot store in text. A value is a string or a number, as a form's would be; a boolean is refused
+ * rather than read as the word {@code true}, which some parameters (an alphanumeric {@code from_msisdn}) would take.
  */
 final class ApiParamsResolver implements HandlerMethodArgumentResolver {
 
@@ -126,7 +127,7 @@ final class ApiParamsResolver implements HandlerMethodArgumentResolver {
     }
 
     private static String text(String name, JsonNode value) {
-        if (value.isContainer() || value.isNull()) {
+        if (value.isContainer() || value.isNull() || value.isBoolean()) {
             throw ApiException.badRequest(name, name + " must be a string or a list of strings");
         }
         return value.asString();
