@@ -17,8 +17,8 @@ public final class Senders {
     private static final Pattern LETTER = Pattern.compile("[A-Za-z]");
 
     private static final String FORMS = "an msisdn (digits with an optional leading +, 7 to 15 digits), a short"
-            + " code (3 to 8 digits) or an alphanumeric sender ID (1 to 11 ASCII letters, digits, spaces and & ' - . _, with at"
-            + " least one letter, not starting or ending with a space)";
+            + " code (3 to 8 digits) or an alphanumeric sender ID (1 to 11 ASCII letters, digits, spaces and"
+            + " & ' - . _, with at least one letter, not starting or ending with a space)";
 
     private Senders() {
     }
