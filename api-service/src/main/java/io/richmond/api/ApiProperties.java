@@ -109,6 +109,18 @@ public record ApiProperties(
     public record LoginThrottle(@DefaultValue("10") int failuresPerUsername,
             @DefaultValue("50") int failuresPerAddress, @DefaultValue("10m") Duration window,
             @DefaultValue("24h") Duration knownAddressTtl, @DefaultValue("10000") long maximumSize) {
+
+        public LoginThrottle {
+            if (failuresPerUsername < 1 || failuresPerAddress < 1) {
+                throw new IllegalArgumentException("richmond.api.login-throttle.failures-per-username and"
+                        + " failures-per-address must be at least 1, got " + failuresPerUsername + " and "
+                        + failuresPerAddress);
+            }
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("richmond.api.login-throttle.window must be positive, got "
+                        + window);
+            }
+        }
     }
 
     /**

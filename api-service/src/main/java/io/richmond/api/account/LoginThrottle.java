@@ -72,15 +72,6 @@ final class LoginThrottle {
     private final Cache<Known, Boolean> knownAddresses;
 
     LoginThrottle(ApiProperties.LoginThrottle settings, MeterRegistry meters, TimeMeter clock) {
-        if (settings.failuresPerUsername() < 1 || settings.failuresPerAddress() < 1) {
-            throw new IllegalArgumentException("richmond.api.login-throttle.failures-per-username and"
-                    + " failures-per-address must be at least 1, got " + settings.failuresPerUsername() + " and "
-                    + settings.failuresPerAddress());
-        }
-        if (settings.window().isNegative() || settings.window().isZero()) {
-            throw new IllegalArgumentException("richmond.api.login-throttle.window must be positive, got "
-                    + settings.window());
-        }
         this.failuresPerUsername = settings.failuresPerUsername();
         this.failuresPerAddress = settings.failuresPerAddress();
         this.window = settings.window();
