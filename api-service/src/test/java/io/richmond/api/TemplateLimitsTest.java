@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.richmond.api.sms.SmsEncoding;
+import io.richmond.sdk.message.SmsEncoding;
 import tools.jackson.databind.JsonNode;
 
 /**

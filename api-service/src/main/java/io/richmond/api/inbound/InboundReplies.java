@@ -11,8 +11,8 @@ import io.richmond.api.ApiProperties;
 import io.richmond.api.sms.Gateway;
 import io.richmond.api.sms.SentSms;
 import io.richmond.api.sms.SmsDraft;
-import io.richmond.api.sms.SmsEncoding;
 import io.richmond.api.sms.SmsService;
+import io.richmond.sdk.message.SmsEncoding;
 import io.richmond.sdk.message.UserMessage;
 
 /**

@@ -13,6 +13,7 @@ import com.samskivert.mustache.Template;
 import io.richmond.api.ApiProperties;
 import io.richmond.api.web.ApiException;
 import io.richmond.api.web.ApiParams;
+import io.richmond.sdk.message.SmsEncoding;
 
 /** Reads and checks the parameters of {@code send.json} and {@code template_send.json}. */
 @Component

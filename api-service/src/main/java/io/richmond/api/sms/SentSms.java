@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import io.richmond.sdk.message.SmsEncoding;
+
 /** An SMS a customer asked us to send, and everything the providers told us about it since. */
 @Entity
 @Table(name = "sent_sms")

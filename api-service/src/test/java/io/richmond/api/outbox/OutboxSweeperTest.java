@@ -26,9 +26,9 @@ import io.richmond.api.callback.CallbackJobRepository;
 import io.richmond.api.sms.Gateway;
 import io.richmond.api.sms.SentSmsRepository;
 import io.richmond.api.sms.SmsDraft;
-import io.richmond.api.sms.SmsEncoding;
 import io.richmond.api.sms.SmsService;
 import io.richmond.sdk.message.MessageCodec;
+import io.richmond.sdk.message.SmsEncoding;
 import io.richmond.sdk.message.UserMessage;
 import io.richmond.testsupport.LocalServices;
 

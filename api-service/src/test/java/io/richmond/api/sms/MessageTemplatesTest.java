@@ -17,6 +17,7 @@ import com.samskivert.mustache.Template;
 
 import io.richmond.api.ApiProperties;
 import io.richmond.api.web.ApiException;
+import io.richmond.sdk.message.SmsEncoding;
 
 class MessageTemplatesTest {
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.richmond.api.ApiTestBase;
+import io.richmond.sdk.message.SmsEncoding;
 import io.richmond.testsupport.LocalServices;
 import tools.jackson.databind.JsonNode;
 

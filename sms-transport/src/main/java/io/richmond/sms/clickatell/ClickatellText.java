@@ -3,7 +3,7 @@ package io.richmond.sms.clickatell;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
-import io.richmond.sms.outbound.SmsParts;
+import io.richmond.sdk.message.SmsEncoding;
 
 /**
  * How a text travels in {@code sendmsg}: as is when the GSM 03.38 alphabet has every character, otherwise as UCS-2
@@ -13,11 +13,11 @@ record ClickatellText(String text, boolean unicode, int parts) {
 
     static ClickatellText of(String content) {
         String text = content == null ? "" : content;
-        SmsParts parts = SmsParts.of(text);
-        if (parts.gsm7()) {
-            return new ClickatellText(text, false, parts.parts());
+        SmsEncoding encoding = SmsEncoding.of(text);
+        if (encoding.isGsm7()) {
+            return new ClickatellText(text, false, encoding.segments());
         }
         return new ClickatellText(HexFormat.of().withUpperCase().formatHex(text.getBytes(StandardCharsets.UTF_16BE)),
-                true, parts.parts());
+                true, encoding.segments());
     }
 }

@@ -13,9 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import io.richmond.sdk.message.SmsEncoding;
 import io.richmond.sdk.message.UserMessage;
 import io.richmond.sms.outbound.SendOutcome;
-import io.richmond.sms.outbound.SmsParts;
 import io.richmond.sms.outbound.SmsSender;
 
 /**
@@ -41,7 +41,7 @@ final class OperaSender implements SmsSender {
 
     @Override
     public SendOutcome send(UserMessage message) {
-        int parts = SmsParts.of(message.content()).parts();
+        int parts = SmsEncoding.of(message.content()).segments();
         if (parts > properties.maxSegments()) {
             return new SendOutcome.Rejected("the message takes " + parts + " SMS parts and Opera takes at most "
                     + properties.maxSegments() + " (richmond.sms.opera.max-segments, 1 to 9)");

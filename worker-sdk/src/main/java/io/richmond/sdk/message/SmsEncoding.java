@@ -1,7 +1,7 @@
-package io.richmond.api.sms;
+package io.richmond.sdk.message;
 
 /**
- * How a text travels as SMS: GSM 03.38's 7-bit alphabet when every character is in it (the extension table's
+ * How a text travels as SMS, as the API counts it when it accepts a message and as every gateway sends it: GSM 03.38's 7-bit alphabet when every character is in it (the extension table's
  * characters take two septets), otherwise UCS-2; and how many segments that takes (one segment: 160 septets or 70
  * UCS-2 units; concatenated: 153 or 67 each, the rest goes to the UDH).
  */
@@ -14,7 +14,8 @@ public record SmsEncoding(String encoding, int segments) {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String EXTENSION = "\f^{}\\[~]|€";
 
-    public static SmsEncoding of(String text) {
+    public static SmsEncoding of(String content) {
+        String text = content == null ? "" : content;
         int septets = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -28,6 +29,10 @@ public record SmsEncoding(String encoding, int segments) {
             }
         }
         return new SmsEncoding(GSM7, segments(septets, 160, 153));
+    }
+
+    public boolean isGsm7() {
+        return GSM7.equals(encoding);
     }
 
     /**
